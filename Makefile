@@ -1,0 +1,57 @@
+# Routine tasks. `make build` and `make test` are the two quickstart commands.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export IMPACT_RAW_DIR ?= data/raw
+export IMPACT_DUCKDB_PATH ?= warehouse/impact.duckdb
+export DO_NOT_TRACK := 1
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+SCALE ?= 0.1
+SEED ?= 20231231
+
+.PHONY: help setup data build test lint docs report bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (set PYTHON=...)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	@touch $@
+
+setup: $(STAMP) ## Create .venv and install the pinned dependencies
+
+data: setup ## Generate the sample exports into $IMPACT_RAW_DIR when it is empty
+	@if [ -z "$$(ls -A "$(IMPACT_RAW_DIR)" 2>/dev/null)" ]; then \
+		$(BIN)/impact-warehouse generate --out "$(IMPACT_RAW_DIR)" --scale $(SCALE) --seed $(SEED); \
+	else echo "using the exports in $(IMPACT_RAW_DIR)"; fi
+
+build: data ## dbt build into the warehouse file, then print the headline figures
+	$(BIN)/impact-warehouse build
+
+test: setup lint ## Lint, then the whole test suite (dbt builds run inside pytest)
+	$(BIN)/python -m pytest
+
+lint: setup ## sqlfluff and ruff
+	$(BIN)/ruff check src tests/python
+	$(BIN)/ruff format --check src tests/python
+	$(BIN)/sqlfluff lint models macros tests analyses
+
+docs: build ## Generate the documentation site and serve it on 127.0.0.1:8080
+	$(BIN)/dbt docs generate
+	$(BIN)/dbt docs serve --host 127.0.0.1 --port 8080 --no-browser
+
+report: build ## Render reports/impact-report.html from the marts
+	$(BIN)/impact-warehouse report
+
+bench: setup ## Benchmark the build at several scales
+	$(BIN)/impact-warehouse bench
+
+clean: ## Remove build artefacts (keeps data/raw and .venv)
+	rm -rf target logs warehouse reports

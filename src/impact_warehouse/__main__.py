@@ -1,0 +1,3 @@
+from impact_warehouse.cli import main
+
+raise SystemExit(main())
