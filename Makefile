@@ -13,7 +13,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 SCALE ?= 0.1
 SEED ?= 20231231
 
-.PHONY: help setup data build test lint docs report bench clean
+.PHONY: help setup browser data build test lint docs report bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -27,6 +27,13 @@ $(STAMP): pyproject.toml constraints.txt
 
 setup: $(STAMP) ## Create .venv and install the pinned dependencies
 
+browser: ## Install Debian's chromium for the browser tests when it is missing
+	@command -v chromium >/dev/null || { \
+		echo "installing chromium (Debian package) for the headless browser tests"; \
+		$$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get update -qq && \
+		$$( [ "$$(id -u)" -eq 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq chromium >/dev/null; }
+
 data: setup ## Generate the sample exports into $IMPACT_RAW_DIR when it is empty
 	@if [ -z "$$(ls -A "$(IMPACT_RAW_DIR)" 2>/dev/null)" ]; then \
 		$(BIN)/impact-warehouse generate --out "$(IMPACT_RAW_DIR)" --scale $(SCALE) --seed $(SEED); \
@@ -35,7 +42,7 @@ data: setup ## Generate the sample exports into $IMPACT_RAW_DIR when it is empty
 build: data ## dbt build into the warehouse file, then print the headline figures
 	$(BIN)/impact-warehouse build
 
-test: setup lint ## Lint, then the whole test suite (dbt builds run inside pytest)
+test: setup browser lint ## Lint, then the whole test suite (dbt builds run inside pytest)
 	$(BIN)/python -m pytest
 
 lint: setup ## sqlfluff and ruff
@@ -47,7 +54,7 @@ docs: build ## Generate the documentation site and serve it on 127.0.0.1:8080
 	$(BIN)/dbt docs generate
 	$(BIN)/dbt docs serve --host 127.0.0.1 --port 8080 --no-browser
 
-report: build ## Render reports/impact-report.html from the marts
+report: browser build ## Render reports/impact-report.html from the marts
 	$(BIN)/impact-warehouse report
 
 bench: setup ## Benchmark the build at several scales
