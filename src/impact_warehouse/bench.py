@@ -20,8 +20,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from impact_warehouse.dbtrun import run_dbt
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
