@@ -1,0 +1,1 @@
+"""Pieces of the impact report page: data loading, number formatting, SVG charts, HTML, Chromium."""
