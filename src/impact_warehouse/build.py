@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import sys
 import time
@@ -37,10 +38,15 @@ from impact_warehouse.dbtrun import PROJECT_DIR, run_dbt
 from impact_warehouse.warehouse import published_path, raw_dir
 
 BUILDING_PREFIX = ".building-"
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 
 
 class BuildError(RuntimeError):
     """The build failed; the published warehouse was left as it was."""
+
+    def __init__(self, message: str, returncode: int = 1) -> None:
+        super().__init__(message)
+        self.returncode = returncode or 1
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -178,7 +184,7 @@ def build_and_publish(
         )
         elapsed = time.monotonic() - started
         if not result.ok:
-            raise BuildError(_failure_summary(result.output, result.returncode))
+            raise BuildError(_failure_summary(result.output, result.returncode), result.returncode)
         if not building.is_file():
             raise BuildError(f"dbt succeeded but wrote no warehouse file at {building}")
         _flush(building)
@@ -190,14 +196,13 @@ def build_and_publish(
 
 
 def _failure_summary(output: str, returncode: int) -> str:
-    """dbt's own error lines (its summary after 'Completed with'), else the output's tail."""
-    lines = output.rstrip().splitlines()
-    for index, line in enumerate(lines):
-        if "Completed with" in line:
-            return "\n".join(lines[index:])
-    interesting = [line for line in lines if "error" in line.lower()]
-    tail = interesting[-20:] if interesting else lines[-20:]
-    return f"dbt exited with status {returncode}:\n" + "\n".join(tail)
+    """dbt's own error report (from 'Completed with' or 'Encountered an error'), else the tail."""
+    lines = ANSI_ESCAPE.sub("", output).rstrip().splitlines()
+    for marker in ("Completed with", "Encountered an error"):
+        for index, line in enumerate(lines):
+            if marker in line:
+                return "\n".join(lines[index:])
+    return f"dbt exited with status {returncode}:\n" + "\n".join(lines[-20:])
 
 
 def run(args: argparse.Namespace) -> int:
@@ -216,7 +221,7 @@ def run(args: argparse.Namespace) -> int:
             f"\nbuild FAILED: the published warehouse {published} was left untouched.\n{error}",
             file=sys.stderr,
         )
-        return 1
+        return error.returncode
     print(f"\npublished {published} (dbt build took {elapsed:.1f} s)\n")
     if args.no_headline:
         return 0

@@ -1,0 +1,76 @@
+"""Headless Chromium (Debian's `chromium`) to check and picture the page, with the flags of
+TOOLING_NOTES.md; each call gets a fresh profile directory."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
+
+
+class ChromiumError(RuntimeError):
+    pass
+
+
+def find_chromium() -> str | None:
+    for name in CANDIDATES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def _run(extra: list[str], page: Path, timeout: float) -> subprocess.CompletedProcess[str]:
+    binary = find_chromium()
+    if binary is None:
+        raise ChromiumError("chromium is not installed (apt-get install -y chromium)")
+    with tempfile.TemporaryDirectory(prefix="impact-chromium-") as profile:
+        command = [
+            binary,
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            *extra,
+            page.resolve().as_uri(),
+        ]
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    if proc.returncode != 0:
+        raise ChromiumError(f"chromium exited with {proc.returncode}: {proc.stderr[-2000:]}")
+    return proc
+
+
+def dump_dom(page: Path, *, timeout: float = 120) -> str:
+    """The DOM of the rendered page, as Chromium serialises it."""
+    return _run(["--dump-dom", "--virtual-time-budget=10000"], page, timeout).stdout
+
+
+def screenshot(
+    page: Path, png: Path, *, width: int = 1400, height: int = 900, timeout: float = 120
+) -> Path:
+    """A PNG picture of the page's first `height` pixels (use a tall height for the whole page)."""
+    png.parent.mkdir(parents=True, exist_ok=True)
+    _run(
+        [
+            f"--screenshot={png.resolve()}",
+            f"--window-size={width},{height}",
+            "--hide-scrollbars",
+            "--virtual-time-budget=10000",
+        ],
+        page,
+        timeout,
+    )
+    if not png.is_file():
+        raise ChromiumError(f"chromium wrote no screenshot at {png}")
+    return png
