@@ -1,0 +1,24 @@
+{% macro parse_timestamp_utc(expr) -%}
+    {#- RAW_EXPORTS.md: an ISO 8601 timestamp WITH a UTC offset (`+01:00`, `Z`) as a
+        naive timestamp holding UTC; NULL when it does not parse or has no offset. -#}
+    {{ return(adapter.dispatch('parse_timestamp_utc', 'impact_warehouse')(expr)) }}
+{%- endmacro %}
+
+{% macro timestamp_with_offset_pattern() -%}
+    [0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)
+{%- endmacro %}
+
+{% macro default__parse_timestamp_utc(expr) -%}
+    case
+        when {{ regex_full_match(expr, timestamp_with_offset_pattern()) }}
+            then timezone('UTC', {{ try_cast(expr, 'timestamptz') }})
+    end
+{%- endmacro %}
+
+{% macro spark__parse_timestamp_utc(expr) -%}
+    {#- Spark keeps instants; the session time zone must be UTC. -#}
+    case
+        when {{ regex_full_match(expr, timestamp_with_offset_pattern()) }}
+            then {{ try_cast(expr, 'timestamp') }}
+    end
+{%- endmacro %}
