@@ -150,10 +150,12 @@ def build_and_publish(
     select: str | None = None,
     target_path: Path | None = None,
     echo: bool = True,
+    project_dir: Path | None = None,
 ) -> float:
     """Run `dbt build` into a new file and publish it; return the seconds dbt took.
 
     Raises BuildError (published file untouched, partial build removed) on failure.
+    `project_dir` replaces this dbt project (tests use a tiny one).
     """
     published = published.resolve()
     directory = published.parent
@@ -172,6 +174,9 @@ def build_and_publish(
             args += ["--select", select]
         target = (target_path or PROJECT_DIR / "target").resolve()
         extra_env = {"DBT_TARGET_PATH": str(target), "DBT_LOG_PATH": str(building_dir / "logs")}
+        if project_dir is not None:
+            extra_env["DBT_PROJECT_DIR"] = str(project_dir.resolve())
+            extra_env["DBT_PROFILES_DIR"] = str(project_dir.resolve())
         started = time.monotonic()
         result = run_dbt(
             args,

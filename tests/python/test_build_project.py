@@ -1,0 +1,74 @@
+"""The atomic publish with this project's real, full `dbt build` (seeds, models, every test)
+on the small raw fixture, while an analyst holds the published file read-only."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from impact_warehouse.build import BUILDING_PREFIX
+from impact_warehouse.cli import main
+from impact_warehouse.dbtrun import PROJECT_DIR
+from test_build import Reader, read_once, sha256
+
+RAW_SMALL = PROJECT_DIR / "tests" / "fixtures" / "raw_small"
+SQL = (
+    "select count(*), count(*) filter (where is_suppressed), "
+    "count(*) filter (where status = 'provisional'), "
+    "(select count(*) from marts.impact_report) from marts.impact_indicators"
+)
+# the second build differs: small cells shown (G-9), every figure final (G-7, G-8)
+OTHER_VARS = '{"min_cell_size": 1, "report_date": "2030-01-01"}'
+
+pytestmark = pytest.mark.slow
+
+
+def _build(tmp_path: Path, published: Path, raw: Path, dbt_vars: str) -> int:
+    return main(
+        [
+            "build",
+            "--raw-dir",
+            str(raw),
+            "--duckdb-path",
+            str(published),
+            "--target-path",
+            str(tmp_path / "target"),
+            "--vars",
+            dbt_vars,
+        ]
+    )
+
+
+@pytest.mark.skipif(not RAW_SMALL.is_dir(), reason="tests/fixtures/raw_small is not there yet")
+def test_full_build_publishes_atomically_beside_an_analyst(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    published = tmp_path / "warehouse" / "impact.duckdb"
+    assert _build(tmp_path, published, RAW_SMALL, "{}") == 0, capsys.readouterr().out[-4000:]
+    first = read_once(published, SQL)
+    assert first[0][0] > 0
+
+    analyst = Reader(published, SQL)
+    try:
+        assert analyst.query() == first
+        status = _build(tmp_path, published, RAW_SMALL, OTHER_VARS)
+        out = capsys.readouterr().out
+        assert status == 0, out[-4000:]
+        assert "computed" in out and "published" in out  # the headline follows the build
+        assert analyst.query() == first  # the analyst's snapshot did not move
+        second = read_once(published, SQL)
+        assert second != first and second[0][2] == 0
+
+        before = sha256(published)
+        broken = tmp_path / "raw_broken"
+        shutil.copytree(RAW_SMALL, broken)
+        shutil.rmtree(broken / "users")  # an export is missing
+        assert _build(tmp_path, published, broken, "{}") != 0
+        assert sha256(published) == before
+        assert not list(published.parent.glob(f"{BUILDING_PREFIX}*"))
+        assert analyst.query() == first
+        assert read_once(published, SQL) == second
+    finally:
+        analyst.close()
