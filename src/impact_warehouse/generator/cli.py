@@ -1,0 +1,37 @@
+"""Write synthetic platform exports that follow RAW_EXPORTS.md, calibrated on the published
+figures, deterministic for a given seed and scale.
+
+Scale 1.0 is the real platform (about 3 million accounts, 60-100 million logins); other
+scales shrink every population proportionally. The by-construction truth of every indicator
+is written to <out>/_generator_manifest.json (a test oracle; dbt never reads it).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .generate import DEFAULT_SEED, generate
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("data/raw"),
+        help="raw directory to write (default: data/raw)",
+    )
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=0.1,
+        help="population scale, 1.0 = the real platform (default 0.1, min 0.02)",
+    )
+    parser.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, help=f"random seed (default {DEFAULT_SEED})"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    generate(args.out, scale=args.scale, seed=args.seed)
+    return 0
