@@ -1,0 +1,54 @@
+-- M-REA-1: one row per free user and year: a user with at least one login in Y
+-- who holds no non-cancelled enrolment whose span (M-CAR-2) overlaps Y.
+with
+
+logins_daily as (
+    select * from {{ ref('int_logins_daily') }}
+),
+
+enrollments as (
+    select * from {{ ref('int_enrollments_filtered') }}
+),
+
+active_years as (
+    select
+        user_id,
+        {{ year_of('activity_on') }} as activity_year,
+        cast({{ dbt.date_trunc('year', 'min(activity_on)') }} as date) as year_start_on,
+        {{ date_from_year(year_of('min(activity_on)'), '12-31') }} as year_end_on,
+        sum(n_logins) as n_logins,
+        count(distinct activity_on) as n_active_days
+    from logins_daily
+    group by
+        user_id,
+        {{ year_of('activity_on') }}
+),
+
+enrolled_years as (
+    -- M-REA-1: an enrolment span overlapping Y makes the user a student of Y
+    select distinct
+        active_years.user_id,
+        active_years.activity_year
+    from active_years
+    inner join enrollments
+        on
+            active_years.user_id = enrollments.user_id
+            and active_years.year_end_on >= enrollments.started_on
+            and active_years.year_start_on <= enrollments.span_end_on
+),
+
+final as (
+    select
+        active_years.user_id,
+        active_years.activity_year as free_user_year,
+        active_years.n_logins,
+        active_years.n_active_days
+    from active_years
+    left join enrolled_years
+        on
+            active_years.user_id = enrolled_years.user_id
+            and active_years.activity_year = enrolled_years.activity_year
+    where enrolled_years.user_id is null
+)
+
+select * from final

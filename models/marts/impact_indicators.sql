@@ -1,0 +1,85 @@
+-- Every figure of the report: the computed indicators with their status (G-7,
+-- from the report date of G-8) and small-cell suppression (G-9).
+with
+
+indicators as (
+    select * from {{ ref('int_indicators_computed') }}
+),
+
+free_users as (
+    select * from {{ ref('int_free_users_yearly') }}
+),
+
+report_date as (
+    select * from {{ ref('int_report_date_resolved') }}
+),
+
+free_users_by_year as (
+    select
+        free_user_year as year,
+        count(*) as n_free_users
+    from free_users
+    group by free_user_year
+),
+
+dated as (
+    select
+        indicators.indicator,
+        indicators.year,
+        indicators.segment,
+        indicators.numerator,
+        indicators.denominator,
+        indicators.value,
+        report_date.report_date,
+        case
+            -- M-PLA-4: placement figures of Y are final on June 30 of Y+1
+            when indicators.indicator in (
+                    'job_placement_rate',
+                    'apprentice_job_placement_rate',
+                    'placement_response_rate'
+                ) then {{ placement_cutoff_on('indicators.year') }}
+            -- G-7: everything else on January 31 of Y+1
+            else {{ calendar_finalisation_on('indicators.year') }}
+        end as finalised_on,
+        -- G-9: the individuals a cell is built from. free_user_countries counts
+        -- countries, built from the free users of the year.
+        case
+            when indicators.indicator = 'free_user_countries'
+                then free_users_by_year.n_free_users
+            when indicators.denominator is null then indicators.numerator
+            when indicators.numerator < indicators.denominator
+                then indicators.numerator
+            else indicators.denominator
+        end as smallest_cell
+    from indicators
+    cross join report_date
+    left join free_users_by_year
+        on indicators.year = free_users_by_year.year
+),
+
+final as (
+    select
+        indicator,
+        year,
+        segment,
+        -- G-9: fewer than min_cell_size individuals: value and counts hidden
+        case
+            when smallest_cell >= {{ var('min_cell_size') }} then numerator
+        end as numerator,
+        case
+            when smallest_cell >= {{ var('min_cell_size') }} then denominator
+        end as denominator,
+        case
+            when smallest_cell >= {{ var('min_cell_size') }} then value
+        end as value,
+        -- G-7
+        case
+            when report_date >= finalised_on then 'final'
+            else 'provisional'
+        end as status,
+        coalesce(smallest_cell < {{ var('min_cell_size') }}, false) as is_suppressed,
+        finalised_on
+    from dated
+)
+
+select * from final
