@@ -596,6 +596,8 @@ class Simulator:
             k_q = k_of(QPV, int(fr_exact.sum()))
             assert len(cand) >= k_q
             qpv[rng.permutation(cand)[:k_q]] = True
+            self.w.expected["students"][(y, "qpv")] = (k_q, int(fr_exact.sum()))
+            self.w.expected["students"][(y, "any")] = k_any
             # genders: M-TEC-1 quota among Tech-path students; women in other paths too
             tech = self.w.paths["is_tech"][e["path"][st]]
             g = np.empty(n, dtype=object)
@@ -681,7 +683,8 @@ class Simulator:
             }
         )
         # addresses of cancelled-only applicants and test accounts
-        extra_users = np.unique(e["user"][others])
+        # (only people who are not described as students anywhere: no decoy for M-UND-1 here)
+        extra_users = np.setdiff1d(e["user"][others], e["user"][describing & ~is_test[e["user"]]])
         kk = len(extra_users)
         addr.append(
             {
@@ -1269,8 +1272,9 @@ class Simulator:
         )
         e = w.enrollments
         st = np.flatnonzero(
-            (e["status"] == "active")
+            ~e["cancelled"]
             & (e["start"] <= day(2023, 6, 1))
+            & (span_end(e["grad"], e["ended"], e["expected"]) >= day(2023, 6, 6))
             & ~w.users["is_test"][e["user"]]
         )
         self.force_login(e["user"][st[:1]], np.full(1, at_paris(day(2023, 6, 6), 40000)), "AQ")

@@ -285,6 +285,10 @@ def check_design(w: World, truth: list[dict]) -> None:
             t[("share_women_in_tech", y, "all")]["numerator"] == ex["students"][(y, "women_tech")]
         ), y
         assert t[("share_unemployed", y, "all")]["denominator"] == ex["students"][y], y
+        k_q, n_fr_exact = ex["students"][(y, "qpv")]
+        assert t[("share_underserved_area", y, "all")]["numerator"] == k_q, y
+        assert t[("share_underserved_area", y, "all")]["denominator"] == n_fr_exact, y
+        assert t[("share_any_underserved", y, "all")]["numerator"] == ex["students"][(y, "any")]
         for seg in ("student", "apprentice", "free_user"):
             got = t[("career_outcomes", y, seg)]["numerator"]
             assert got == ex["career_designed"][(y, seg)], (

@@ -159,6 +159,8 @@ class Writer:
     def paths(self) -> None:
         p = self.w.paths
         n = len(p["path_id"])
+        domain, language = self.messy(p["domain"], 0.05), self.messy(p["language"], 0.1)
+        z = self.zmask(n, 0.1)
         for date, old in ((OLD_FILE, True), (NEW_FILE, False)):
             name = p["path_name"].copy()
             retired = p["retired_on"].copy()
@@ -172,15 +174,15 @@ class Writer:
                 [
                     ("path_id", "str", p["path_id"]),
                     ("path_name", "str", name),
-                    ("domain", "str", self.messy(p["domain"], 0.05)),
+                    ("domain", "str", domain),
                     ("rncp_level", "int", p["rncp_level"]),
                     ("duration_months", "int", p["duration_months"]),
-                    ("language", "str", self.messy(p["language"], 0.1)),
+                    ("language", "str", language),
                     ("launched_on", "day", p["launched_on"]),
                     ("retired_on", "day", retired),
                     ("updated_at", "ts", upd),
                 ],
-                self.zmask(n, 0.1),
+                z,
             )
         self.progress(f"paths: {n} paths")
 
@@ -212,48 +214,54 @@ class Writer:
         upd_old = np.minimum(created + rng.integers(0, 3 * 86400, n), OLD_UTC - 3600)
         upd_old = np.where(changed | (deleted >= OLD_UTC) | (upd_new >= OLD_UTC), upd_old, upd_new)
         upd_old = np.where(tie, upd_new, upd_old)
-        g_other = np.where(gender == "female", "undisclosed", "female")
+        g_other = np.where(gender == "female", "undisclosed", "female").astype(object)
+        # rendering choices drawn once: an unchanged record is repeated byte for byte
+        fn_all = FIRST_NAMES[first]
+        ln_all = LAST_NAMES[last]
+        email = pc.binary_join_element_wise(
+            pc.utf8_lower(pa.array(fn_all)),
+            ".",
+            pc.utf8_lower(pa.array(ln_all)),
+            pc.cast(pa.array(ids), pa.string()),
+            "@example.org",
+            "",
+        )
+        email = pc.replace_substring(pc.replace_substring(email, " ", ""), "'", "")
+        email = email.to_numpy(zero_copy_only=False).astype(object)
+        up = rng.random(n) < 0.05
+        email[up] = [x.upper() for x in email[up]]
+        g_new = gender.astype(object).copy()
+        g_new[g_new == ""] = None
+        g_new = self.messy(g_new, 0.03)
+        flags = self.test_flags(is_test)
+        z = self.zmask(n)
         for date, old in ((OLD_FILE, True), (NEW_FILE, False)):
             sel = created < OLD_UTC if old else np.ones(n, bool)
             dele = deleted.copy()
-            g = gender.copy()
+            g = g_new
             if old:
                 dele[dele >= OLD_UTC] = NULL
-                g = np.where(changed | tie, g_other, g)  # G-3: the newer version wins
+                g = np.where(changed | tie, g_other, g_new)  # G-3: the newer version wins
+                g[g == ""] = None
             gone = dele != NULL
-            fn = FIRST_NAMES[first].copy()
-            ln = LAST_NAMES[last].copy()
+            fn, ln, em = fn_all.copy(), ln_all.copy(), email.copy()
             fn[gone] = None
             ln[gone] = None
-            email = pc.binary_join_element_wise(
-                pc.utf8_lower(pa.array(fn)),
-                ".",
-                pc.utf8_lower(pa.array(ln)),
-                pc.cast(pa.array(ids), pa.string()),
-                "@example.org",
-                "",
-            )
-            email = pc.replace_substring(pc.replace_substring(email, " ", ""), "'", "")
-            email = email.to_numpy(zero_copy_only=False).astype(object)
-            email = email.copy()
-            up = (rng.random(n) < 0.05) & ~gone
-            email[up] = [x.upper() for x in email[up]]
-            gl = g.astype(object)
-            gl[gl == ""] = None
+            em[gone] = None
             bd = np.where(gone, NULL, birth)
             cols = [
                 ("user_id", "int", ids[sel]),
                 ("created_at", "ts", created[sel]),
                 ("updated_at", "ts", (upd_old if old else upd_new)[sel]),
-                ("email", "str", email[sel]),
+                ("email", "str", em[sel]),
                 ("first_name", "str", fn[sel]),
                 ("last_name", "str", ln[sel]),
                 ("birth_date", "day", bd[sel]),
-                ("gender", "str", self.messy(gl[sel], 0.03)),
-                ("is_test_account", "str", self.test_flags(is_test[sel])),
+                ("gender", "str", g[sel]),
+                ("is_test_account", "str", flags[sel]),
                 ("deleted_at", "ts", dele[sel]),
             ]
-            self.write("users", date, cols, self.zmask(int(sel.sum())))
+            self.write("users", date, cols, z[sel])
         self.w.traps["G-3: user changed after the older users file (gender/deletion)"] = int(
             changed.sum()
         )
@@ -285,9 +293,10 @@ class Writer:
         sub_old = paris_day(a["submitted_at"]) < OLD_EXPORT
         later = (a["decided_at"] != NULL) & (a["decided_at"] >= OLD_UTC - 3600)
         z = self.zmask(n) | a["zforce"]
+        status_m, fund_m = self.messy(a["status"], 0.01), self.messy(fund, 0.01)
         for date, old in ((OLD_FILE, True), (NEW_FILE, False)):
             sel = sub_old if old else np.ones(n, bool)
-            status = a["status"].copy()
+            status = status_m.copy()
             dec = a["decided_at"].copy()
             u = upd.copy()
             if old:
@@ -303,9 +312,9 @@ class Writer:
                     ("user_id", "int", self.uid(a["user"][o])),
                     ("path_id", "str", pid[o]),
                     ("submitted_at", "ts", a["submitted_at"][o]),
-                    ("status", "str", self.messy(status[o], 0.01)),
+                    ("status", "str", status[o]),
                     ("decided_at", "ts", dec[o]),
-                    ("funding_requested", "str", self.messy(fund[o], 0.01)),
+                    ("funding_requested", "str", fund_m[o]),
                     ("updated_at", "ts", u[o]),
                 ],
                 z[o],
@@ -322,6 +331,7 @@ class Writer:
     def enrollments(self) -> None:
         e, rng = self.w.enrollments, self.rng
         n = len(e["id"])
+        status_m_all, z_all = self.messy(e["status"], 0.01), self.zmask(n)
         pid = self.w.paths["path_id"][e["path"]]
         app_id = np.where(
             e["app"] == NULL,
@@ -331,6 +341,7 @@ class Writer:
         fund = np.array(["self_funded", "employer", "public", "apprenticeship"], dtype=object)[
             e["funding"]
         ]
+        fund_m_all = self.messy(fund, 0.01)
         last_event = np.maximum.reduce(
             [
                 e["start"],
@@ -346,8 +357,9 @@ class Writer:
         ext = started_old & ~fin_later & (e["status"] == "active") & (rng.random(n) < 0.03)
         ext |= started_old & fin_later & (rng.random(n) < 0.03)
         for date, old in ((OLD_FILE, True), (NEW_FILE, False)):
+            fund_m, status_m, z = fund_m_all, status_m_all, z_all
             status, grad, ended, exp = (
-                e["status"].copy(),
+                status_m.copy(),
                 e["grad"].copy(),
                 e["ended"].copy(),
                 e["expected"].copy(),
@@ -380,15 +392,15 @@ class Writer:
                     ("user_id", "int", self.uid(e["user"][o])),
                     ("path_id", "str", pid[o]),
                     ("application_id", "int", app_id[o]),
-                    ("funding_type", "str", self.messy(fund[o], 0.01)),
-                    ("status", "str", self.messy(status[o], 0.01)),
+                    ("funding_type", "str", fund_m[o]),
+                    ("status", "str", status[o]),
                     ("started_on", "day", e["start"][o]),
                     ("expected_end_on", "day", exp[o]),
                     ("ended_on", "day", ended[o]),
                     ("graduated_on", "day", grad[o]),
                     ("updated_at", "ts", u[o]),
                 ],
-                self.zmask(len(o)),
+                z[o],
             )
         self.w.traps["G-3: enrolment finished after the older file (older row active)"] = int(
             (started_old & fin_later).sum()
@@ -474,6 +486,7 @@ class Writer:
         )
         cc = self.messy(country, 0.06, upper=True)
         qpv = self.messy(ad["qpv"], 0.05, upper=True)
+        prec, z = self.messy(ad["precision"], 0.02), self.zmask(n)
         upd = at_paris(
             np.minimum(ad["valid_from"] + rng.integers(0, 5, n), P_END), np.full(n, 50000)
         )
@@ -502,11 +515,11 @@ class Writer:
                     ("postal_code", "str", pc_[o]),
                     ("city", "str", city[o]),
                     ("street_line", "str", street[o]),
-                    ("geocode_precision", "str", self.messy(ad["precision"][o], 0.02)),
+                    ("geocode_precision", "str", prec[o]),
                     ("qpv_code", "str", qpv[o]),
                     ("updated_at", "ts", u[o]),
                 ],
-                self.zmask(len(o)),
+                z[o],
             )
         self.w.traps["leading-zero postal code (01000)"] = int((postal == "01000").sum())
         self.w.traps["Namibia NA country code"] = int((country == "NA").sum())
