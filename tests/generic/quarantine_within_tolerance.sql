@@ -1,9 +1,10 @@
 {#- RAW_EXPORTS.md "Bad input": any quarantined row fails the build, unless the share of
-    quarantined raw rows of the export is at most var('quarantine_tolerance'), then it
-    only warns. Applied to a per-export quarantine model; `raw_model` is the relation
-    holding every raw row of the export. The test returns one row (quarantined rows,
-    raw rows, share, allowed share); severity_level 1 = warn, 2 = error. -#}
-{% test quarantine_within_tolerance(model, raw_model) %}
+    quarantined raw rows of its export is at most var('quarantine_tolerance'); then it
+    only warns. Applied to the quarantine union (so that a failure skips nothing
+    downstream: the quarantine stays queryable); `raw_row_counts` holds the rows read
+    per export and file. Returns one row per export with quarantined rows;
+    severity_level 1 = warn, 2 = error. -#}
+{% test quarantine_within_tolerance(model, raw_row_counts) %}
     {{ config(
         fail_calc='coalesce(max(severity_level), 0)',
         warn_if='>=1',
@@ -12,37 +13,51 @@
 
 with
 
+quarantined_rows as (
+    select distinct
+        export,
+        source_file,
+        raw_row_id
+    from {{ model }}
+),
+
 quarantined as (
-    select count(*) as quarantined_rows
-    from (
-        select distinct
-            source_file,
-            raw_row_id
-        from {{ model }}
-    ) as quarantined_raw_rows
+    select
+        export,
+        count(*) as quarantined_rows
+    from quarantined_rows
+    group by export
 ),
 
 raw_rows as (
-    select count(*) as raw_rows from {{ raw_model }}
+    select
+        export,
+        sum(raw_rows) as raw_rows
+    from {{ raw_row_counts }}
+    group by export
 ),
 
 measured as (
     select
+        quarantined.export,
         quarantined.quarantined_rows,
         raw_rows.raw_rows,
         cast(quarantined.quarantined_rows as double)
         / nullif(raw_rows.raw_rows, 0) as quarantined_share,
         cast({{ var('quarantine_tolerance', 0) }} as double) as allowed_share
     from quarantined
-    cross join raw_rows
+    left join raw_rows
+        on quarantined.export = raw_rows.export
 ),
 
 final as (
     select
         *,
-        case when quarantined_share > allowed_share then 2 else 1 end as severity_level
+        case
+            when coalesce(quarantined_share, 1) > allowed_share then 2
+            else 1
+        end as severity_level
     from measured
-    where quarantined_rows > 0
 )
 
 select * from final

@@ -1,0 +1,81 @@
+"""Shared pytest fixtures: build this dbt project on a raw directory, in a temp dir.
+
+Every build gets its own DuckDB file, target and log paths under pytest's tmp_path,
+never the developer's warehouse file.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from impact_warehouse.dbtrun import PROJECT_DIR, DbtResult, run_dbt
+
+RAW_SMALL = PROJECT_DIR / "tests" / "fixtures" / "raw_small"
+# the staging layer and the seeds it is tested against
+STAGING = ["--select", "path:models/staging path:seeds"]
+
+
+@dataclass(frozen=True)
+class Build:
+    result: DbtResult
+    duckdb_path: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.result.ok
+
+    @property
+    def output(self) -> str:
+        return self.result.output
+
+    def query(self, sql: str) -> list[tuple]:
+        """Rows of `sql` on the built file (opened read-only, closed at once)."""
+        con = duckdb.connect(str(self.duckdb_path), read_only=True)
+        try:
+            return con.execute(sql).fetchall()
+        finally:
+            con.close()
+
+
+BuildFn = Callable[..., Build]
+
+
+@pytest.fixture()
+def raw_dir(tmp_path: Path) -> Path:
+    """A private copy of tests/fixtures/raw_small, free to break."""
+    target = tmp_path / "raw"
+    shutil.copytree(RAW_SMALL, target)
+    return target
+
+
+@pytest.fixture()
+def dbt_build(tmp_path: Path) -> BuildFn:
+    """`dbt_build(raw_dir, args=[...], dbt_vars={...}, extra_env={...})` runs dbt (default:
+    `build` of staging and seeds) with its own DuckDB file under tmp_path."""
+    counter = iter(range(1_000))
+
+    def build(
+        raw: Path,
+        args: list[str] | None = None,
+        dbt_vars: dict[str, object] | None = None,
+        extra_env: dict[str, str] | None = None,
+    ) -> Build:
+        work = tmp_path / f"dbt-{next(counter)}"
+        db = work / "impact.duckdb"
+        result = run_dbt(
+            args if args is not None else ["build", *STAGING],
+            raw_dir=raw,
+            duckdb_path=db,
+            work_dir=work,
+            dbt_vars=dbt_vars,
+            extra_env=extra_env,
+        )
+        return Build(result, db)
+
+    return build
