@@ -38,6 +38,8 @@ from impact_warehouse.dbtrun import PROJECT_DIR, run_dbt
 from impact_warehouse.warehouse import published_path, raw_dir
 
 BUILDING_PREFIX = ".building-"
+# The preparatory empty build creates relations only: tests on empty tables mean nothing.
+EMPTY_EXCLUDES = ("--exclude-resource-type", "unit_test", "--exclude-resource-type", "test")
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
 
 
@@ -169,27 +171,36 @@ def build_and_publish(
     try:
         if select and published.exists():
             shutil.copyfile(published, building)
-        args = ["build"]
-        if select:
-            args += ["--select", select]
         target = (target_path or PROJECT_DIR / "target").resolve()
         extra_env = {"DBT_TARGET_PATH": str(target), "DBT_LOG_PATH": str(building_dir / "logs")}
         if project_dir is not None:
             extra_env["DBT_PROJECT_DIR"] = str(project_dir.resolve())
             extra_env["DBT_PROFILES_DIR"] = str(project_dir.resolve())
+
+        def dbt(args: list[str], show: bool) -> None:
+            result = run_dbt(
+                args,
+                raw_dir=raw,
+                duckdb_path=building,
+                work_dir=building_dir,
+                dbt_vars=dbt_vars,
+                extra_env=extra_env,
+                echo=show,
+            )
+            if not result.ok:
+                raise BuildError(
+                    _failure_summary(result.output, result.returncode), result.returncode
+                )
+
         started = time.monotonic()
-        result = run_dbt(
-            args,
-            raw_dir=raw,
-            duckdb_path=building,
-            work_dir=building_dir,
-            dbt_vars=dbt_vars,
-            extra_env=extra_env,
-            echo=echo,
-        )
+        if not building.exists():
+            # Unit tests introspect their inputs' columns: on a fresh file the relations
+            # must exist first (TOOLING_NOTES), so create them empty, without any test.
+            if echo:
+                print("creating empty relations for the unit tests (dbt build --empty) ...")
+            dbt(["build", "--empty", *EMPTY_EXCLUDES], show=False)
+        dbt(["build", *(["--select", select] if select else [])], show=echo)
         elapsed = time.monotonic() - started
-        if not result.ok:
-            raise BuildError(_failure_summary(result.output, result.returncode), result.returncode)
         if not building.is_file():
             raise BuildError(f"dbt succeeded but wrote no warehouse file at {building}")
         _flush(building)

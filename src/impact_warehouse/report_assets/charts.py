@@ -89,7 +89,13 @@ def horizontal_bars(
             out.append(_text(label_w - 8, y + bar_h - 4, bar.label, fill=MUTED, text_anchor="end"))
             if bar.suppressed or bar.value is None:
                 out.append(
-                    _text(label_w + 4, y + bar_h - 4, bar.text, fill=MUTED, font_style="italic")
+                    _text(
+                        width - value_w + 8,
+                        y + bar_h - 4,
+                        bar.text,
+                        fill=MUTED,
+                        font_style="italic",
+                    )
                 )
             else:
                 bar_w = max(1.0, plot_w * min(bar.value / scale_max, 1.0))

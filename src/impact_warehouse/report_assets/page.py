@@ -86,13 +86,14 @@ def computed_text(figure: Figure) -> str:
 
 
 def _status_badge(figure: Figure) -> str:
-    if figure.is_suppressed:
-        return '<span class="badge suppressed">suppressed</span>'
+    badges = []
     if figure.status == "provisional":
-        return '<span class="badge provisional">provisional</span>'
-    if figure.status == "final":
-        return '<span class="badge final">final</span>'
-    return MISSING
+        badges.append('<span class="badge provisional">provisional</span>')
+    elif figure.status == "final":
+        badges.append('<span class="badge final">final</span>')
+    if figure.is_suppressed:
+        badges.append('<span class="badge suppressed">suppressed</span>')
+    return " ".join(badges) or MISSING
 
 
 def _counts(figure: Figure) -> str:
@@ -216,15 +217,14 @@ def _section_rates(data: ReportData, year: int) -> str:
     figures = [f for f in figures if f.present or f.published is not None]
     growth = data.figure("applicants_growth", year)
     applicants = data.figure("applicants", year)
+    quoted = (
+        f" (the report quotes {format_value(growth.published, growth.unit)})"
+        if growth.published is not None
+        else ""
+    )
     context = (
-        f"<p>{year} counted {_e(computed_text(applicants))} applicants, "
-        f"{_e(computed_text(growth))} on {previous}"
-        + (
-            f" (the report quotes {format_value(growth.published, growth.unit)})"
-            if growth.published is not None
-            else ""
-        )
-        + ".</p>"
+        f"<p>Applicants in {year}: {_e(computed_text(applicants))}; growth on {previous}: "
+        f"{_e(computed_text(growth))}{quoted}.</p>"
     )
     return (
         '<section id="access" aria-labelledby="access-h">'
