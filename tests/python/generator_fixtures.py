@@ -24,33 +24,33 @@ def _quiet(_msg: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def raw_dir(tmp_path_factory) -> Path:
+def gen_raw(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("raw_gen_a")
     generate(out, scale=SCALE, seed=DEFAULT_SEED, progress=_quiet)
     return out
 
 
 @pytest.fixture(scope="session")
-def raw_dir_again(tmp_path_factory) -> Path:
+def gen_raw_again(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("raw_gen_b")
     generate(out, scale=SCALE, seed=DEFAULT_SEED, progress=_quiet)
     return out
 
 
 @pytest.fixture(scope="session")
-def raw_dir_other_seed(tmp_path_factory) -> Path:
+def gen_raw_other_seed(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("raw_gen_c")
     generate(out, scale=SCALE, seed=7, progress=_quiet)
     return out
 
 
 @pytest.fixture(scope="session")
-def manifest(raw_dir) -> dict:
-    return json.loads((raw_dir / "_generator_manifest.json").read_text())
+def gen_manifest(gen_raw) -> dict:
+    return json.loads((gen_raw / "_generator_manifest.json").read_text())
 
 
-def truth_index(manifest: dict) -> dict:
-    return {(r["indicator"], r["year"], r["segment"]): r for r in manifest["truth"]}
+def truth_index(gen_manifest: dict) -> dict:
+    return {(r["indicator"], r["year"], r["segment"]): r for r in gen_manifest["truth"]}
 
 
 def published_rows() -> list[dict]:
@@ -58,10 +58,10 @@ def published_rows() -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-def calibration_failures(manifest: dict) -> list[str]:
+def calibration_failures(gen_manifest: dict) -> list[str]:
     """Every published figure vs the truth, with the tolerances of issue 2."""
-    scale = manifest["parameters"]["scale"]
-    t = truth_index(manifest)
+    scale = gen_manifest["parameters"]["scale"]
+    t = truth_index(gen_manifest)
     bad = []
     for p in published_rows():
         key = (p["indicator"], int(p["year"]), p["segment"])
@@ -105,7 +105,6 @@ def connect(raw: Path) -> duckdb.DuckDBPyConnection:
         "hive_partitioning = true)"
     )
     con.execute(
-        "create macro pday(s) as "
-        "cast(timezone('Europe/Paris', cast(s as timestamptz)) as date)"
+        "create macro pday(s) as cast(timezone('Europe/Paris', cast(s as timestamptz)) as date)"
     )
     return con

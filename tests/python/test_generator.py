@@ -10,18 +10,11 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from generator_fixtures import calibration_failures, connect, truth_index
 from impact_warehouse.generator import countries as C
 from impact_warehouse.generator.truth import INDICATORS
 
-from generator_fixtures import (  # noqa: F401  (fixtures)
-    calibration_failures,
-    connect,
-    manifest,
-    raw_dir,
-    raw_dir_again,
-    raw_dir_other_seed,
-    truth_index,
-)
+pytest_plugins = ["generator_fixtures"]
 
 HEADERS = {
     "users": "user_id,created_at,updated_at,email,first_name,last_name,birth_date,gender,"
@@ -161,29 +154,29 @@ def _in(values: list[str]) -> str:
 
 
 # ---------------------------------------------------------------------- contract
-def test_file_layout(raw_dir: Path) -> None:
+def test_file_layout(gen_raw: Path) -> None:
     for export in HEADERS:
-        names = sorted(p.name for p in (raw_dir / export).iterdir())
+        names = sorted(p.name for p in (gen_raw / export).iterdir())
         assert names == [f"{export}_2024-01-01.csv", f"{export}_2024-07-01.csv"], export
-    months = sorted(p.name for p in (raw_dir / "logins").iterdir())
+    months = sorted(p.name for p in (gen_raw / "logins").iterdir())
     assert months[0] == "month=2018-12" and months[-1] == "month=2024-06"
     assert len(months) == 67
-    for folder in (raw_dir / "logins").iterdir():
+    for folder in (gen_raw / "logins").iterdir():
         assert re.fullmatch(r"month=\d{4}-\d{2}", folder.name)
         for part in folder.iterdir():
             assert re.fullmatch(r"part-\d+\.parquet", part.name), part
-    assert (raw_dir / "_generator_manifest.json").exists()
+    assert (gen_raw / "_generator_manifest.json").exists()
 
 
-def test_csv_headers_exact(raw_dir: Path) -> None:
+def test_csv_headers_exact(gen_raw: Path) -> None:
     for export, header in HEADERS.items():
-        for path in (raw_dir / export).glob("*.csv"):
+        for path in (gen_raw / export).glob("*.csv"):
             with path.open(encoding="utf-8", newline="") as fh:
                 assert fh.readline().rstrip("\r\n") == header, path.name
 
 
-def test_values_parse_strictly(raw_dir: Path) -> None:
-    con = connect(raw_dir)
+def test_values_parse_strictly(gen_raw: Path) -> None:
+    con = connect(gen_raw)
     for export, cols in TIMESTAMPS.items():
         for col in cols:
             bad = con.execute(
@@ -215,7 +208,9 @@ def test_values_parse_strictly(raw_dir: Path) -> None:
         assert bad == [], (export, col, bad)
     # keys never empty; path ids and codes as the contract says
     for export, key in KEYS.items():
-        assert con.execute(f"select count(*) from raw_{export} where {key} is null").fetchone()[0] == 0
+        assert (
+            con.execute(f"select count(*) from raw_{export} where {key} is null").fetchone()[0] == 0
+        )
     assert (
         con.execute(
             "select count(*) from raw_paths where not regexp_full_match(path_id, 'P\\d{4}')"
@@ -234,8 +229,8 @@ def test_values_parse_strictly(raw_dir: Path) -> None:
     assert bad == []
 
 
-def test_keys_unique_within_each_file(raw_dir: Path) -> None:
-    con = connect(raw_dir)
+def test_keys_unique_within_each_file(gen_raw: Path) -> None:
+    con = connect(gen_raw)
     for export, key in KEYS.items():
         dup = con.execute(
             f"select filename, {key}, count(*) from raw_{export} group by all having count(*) > 1"
@@ -243,11 +238,11 @@ def test_keys_unique_within_each_file(raw_dir: Path) -> None:
         assert dup == [], export
 
 
-def test_logins_parquet_types(raw_dir: Path) -> None:
-    con = connect(raw_dir)
+def test_logins_parquet_types(gen_raw: Path) -> None:
+    con = connect(gen_raw)
     types = con.execute(
         f"select column_name, column_type from (describe select * from "
-        f"read_parquet('{raw_dir}/logins/*/*.parquet', hive_partitioning = false))"
+        f"read_parquet('{gen_raw}/logins/*/*.parquet', hive_partitioning = false))"
     ).fetchall()
     assert types == [
         ("user_id", "BIGINT"),
@@ -267,12 +262,12 @@ def test_logins_parquet_types(raw_dir: Path) -> None:
     ).fetchall()
     assert bad == []
     # no key-value metadata beyond the schema: nothing time-dependent in the files
-    meta = pq.ParquetFile(next((raw_dir / "logins").glob("*/part-0.parquet"))).metadata
+    meta = pq.ParquetFile(next((gen_raw / "logins").glob("*/part-0.parquet"))).metadata
     assert meta.metadata is None or b"ARROW:schema" not in meta.metadata
 
 
-def test_references_resolve(raw_dir: Path) -> None:
-    con = connect(raw_dir)
+def test_references_resolve(gen_raw: Path) -> None:
+    con = connect(gen_raw)
     checks = [
         ("enrollments", "user_id", "users", "user_id"),
         ("applications", "user_id", "users", "user_id"),
@@ -300,7 +295,7 @@ def test_references_resolve(raw_dir: Path) -> None:
     assert n == 0
 
 
-def test_no_answer_columns(raw_dir: Path) -> None:
+def test_no_answer_columns(gen_raw: Path) -> None:
     """Nothing in an export gives an answer away."""
     text = " ".join(HEADERS.values())
     for word in ("placed", "on_time", "segment", "is_student", "underserved", "cohort"):
@@ -308,55 +303,59 @@ def test_no_answer_columns(raw_dir: Path) -> None:
 
 
 # ---------------------------------------------------------------------- determinism
-def test_same_seed_byte_identical(raw_dir: Path, raw_dir_again: Path) -> None:
-    files = sorted(p.relative_to(raw_dir) for p in raw_dir.rglob("*") if p.is_file())
-    again = sorted(p.relative_to(raw_dir_again) for p in raw_dir_again.rglob("*") if p.is_file())
+def test_same_seed_byte_identical(gen_raw: Path, gen_raw_again: Path) -> None:
+    files = sorted(p.relative_to(gen_raw) for p in gen_raw.rglob("*") if p.is_file())
+    again = sorted(p.relative_to(gen_raw_again) for p in gen_raw_again.rglob("*") if p.is_file())
     assert files == again
-    match, mismatch, errors = filecmp.cmpfiles(raw_dir, raw_dir_again, files, shallow=False)
+    match, mismatch, errors = filecmp.cmpfiles(gen_raw, gen_raw_again, files, shallow=False)
     assert mismatch == [] and errors == []
 
 
-def test_other_seed_differs_same_calibration(raw_dir: Path, raw_dir_other_seed: Path) -> None:
-    a = (raw_dir / "users" / "users_2024-07-01.csv").read_bytes()
-    b = (raw_dir_other_seed / "users" / "users_2024-07-01.csv").read_bytes()
+def test_other_seed_differs_same_calibration(gen_raw: Path, gen_raw_other_seed: Path) -> None:
+    a = (gen_raw / "users" / "users_2024-07-01.csv").read_bytes()
+    b = (gen_raw_other_seed / "users" / "users_2024-07-01.csv").read_bytes()
     assert a != b
     import json
 
-    other = json.loads((raw_dir_other_seed / "_generator_manifest.json").read_text())
+    other = json.loads((gen_raw_other_seed / "_generator_manifest.json").read_text())
     assert calibration_failures(other) == []
 
 
-# ---------------------------------------------------------------------- manifest & calibration
-def test_manifest_shape(manifest: dict) -> None:
-    assert set(manifest) >= {"parameters", "row_counts", "truth"}
-    assert set(manifest["row_counts"]) == set(HEADERS) | {"logins"}
-    t = truth_index(manifest)
-    for r in manifest["truth"]:
+# ---------------------------------------------------------------------- gen_manifest & calibration
+def test_manifest_shape(gen_manifest: dict) -> None:
+    assert set(gen_manifest) >= {"parameters", "row_counts", "truth"}
+    assert set(gen_manifest["row_counts"]) == set(HEADERS) | {"logins"}
+    t = truth_index(gen_manifest)
+    for r in gen_manifest["truth"]:
         assert set(r) == {"indicator", "year", "segment", "numerator", "denominator", "value"}
         assert r["indicator"] in INDICATORS
     for ind in INDICATORS:
         for year in range(2019, 2025):
             if ind == "applicants_growth" and year == 2019:
                 continue
-            segs = ["all", "student", "apprentice", "free_user"] if ind == "career_outcomes" else ["all"]
+            segs = (
+                ["all", "student", "apprentice", "free_user"]
+                if ind == "career_outcomes"
+                else ["all"]
+            )
             for seg in segs:
                 r = t[(ind, year, seg)]
                 assert r["denominator"] is None or r["denominator"] > 0, (ind, year)
                 if r["denominator"] is not None and ind != "applicants_growth":
                     assert r["value"] == pytest.approx(r["numerator"] / r["denominator"])
-    assert len(manifest["truth"]) == (len(INDICATORS) + 3) * 6 - 1
+    assert len(gen_manifest["truth"]) == (len(INDICATORS) + 3) * 6 - 1
 
 
-def test_truth_meets_published_figures(manifest: dict) -> None:
-    assert calibration_failures(manifest) == []
+def test_truth_meets_published_figures(gen_manifest: dict) -> None:
+    assert calibration_failures(gen_manifest) == []
 
 
-def test_row_counts_match_files(raw_dir: Path, manifest: dict) -> None:
-    con = connect(raw_dir)
+def test_row_counts_match_files(gen_raw: Path, gen_manifest: dict) -> None:
+    con = connect(gen_raw)
     for export in HEADERS:
         n = con.execute(f"select count(*) from raw_{export}").fetchone()[0]
-        assert n == manifest["row_counts"][export], export
+        assert n == gen_manifest["row_counts"][export], export
     assert (
         con.execute("select count(*) from raw_logins").fetchone()[0]
-        == manifest["row_counts"]["logins"]
+        == gen_manifest["row_counts"]["logins"]
     )

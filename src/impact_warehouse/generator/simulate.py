@@ -803,7 +803,9 @@ class Simulator:
             # small cohorts: drop apprentices (-> public funding) until some count k gives a
             # rate within 0.4 point of the target (exact quotas cannot do better than 1/2n)
             target = APPRENTICE_PLACEMENT[y]
-            while len(app) and abs(k_of(target, len(app)) / len(app) - target) > 0.004:
+            while (
+                y == 2023 and len(app) and abs(k_of(target, len(app)) / len(app) - target) > 0.004
+            ):
                 e["funding"][app[-1]] = F_PUBLIC
                 app = app[:-1]
                 self.w.traps["calibration: apprenticeship graduate switched to public funding"] += 1

@@ -1,0 +1,325 @@
+"""Independent check of the generator's truth: recount indicators from the FILES with DuckDB
+SQL (G-1 Paris dates, G-2 test accounts, G-3 latest version / exact copies, G-5 cancelled)
+and compare every numerator and denominator with `_generator_manifest.json`.
+
+This is a second implementation of METHODOLOGY.md, written from the spec and the export
+contract only (no generator internals), so a generator bug shows up before the warehouse
+helper's end-to-end test."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from generator_fixtures import connect, truth_index
+from impact_warehouse.generator import countries as C
+
+pytest_plugins = ["generator_fixtures"]
+YEARS = range(2019, 2025)
+JOBS = "('employed', 'self_employed', 'business_creation', 'apprenticeship')"
+POSITIVE = (
+    "('new_job', 'new_internship', 'new_apprenticeship', 'business_creation', 'promotion', "
+    "'salary_increase', 'internal_mobility')"
+)
+TRUE = "('true', '1', 'yes')"
+
+
+@pytest.fixture(scope="module")
+def con(gen_raw: Path) -> duckdb.DuckDBPyConnection:
+    c = connect(gen_raw)
+    latest = {
+        "users": "user_id",
+        "paths": "path_id",
+        "applications": "application_id",
+        "enrollments": "enrollment_id",
+        "addresses": "address_id",
+    }
+    for export, key in latest.items():
+        # G-3: greatest updated_at, then the file whose name sorts last
+        c.execute(
+            f"create table {export} as select * exclude (filename) from raw_{export} "
+            f"qualify row_number() over (partition by upper(trim({key})) "
+            "order by cast(updated_at as timestamptz) desc, filename desc) = 1"
+        )
+    for export in ("student_profiles", "job_outcomes", "career_outcome_declarations"):
+        c.execute(
+            f"create table {export} as select distinct * exclude (filename) from raw_{export}"
+        )
+    c.execute(
+        "create table test_users as select cast(user_id as bigint) as user_id from users "
+        f"where lower(trim(is_test_account)) in {TRUE}"
+    )
+    c.execute(
+        "create table live_enrollments as select cast(enrollment_id as bigint) as enrollment_id, "
+        "cast(user_id as bigint) as user_id, upper(trim(path_id)) as path_id, "
+        "cast(application_id as bigint) as application_id, lower(trim(funding_type)) as funding, "
+        "cast(started_on as date) as started_on, cast(expected_end_on as date) as expected_end_on, "
+        "cast(graduated_on as date) as graduated_on, "
+        "cast(cast(coalesce(graduated_on, ended_on, expected_end_on) as date) "
+        "+ interval 12 month as date) as span_end "
+        "from enrollments where lower(trim(status)) <> 'cancelled' "
+        "and cast(user_id as bigint) not in (select user_id from test_users)"
+    )
+    regions = ", ".join(f"('{code}', '{C.region_group(code)}')" for code in C.CODES)
+    c.execute(f"create table regions as select * from (values {regions}) t(code, grp)")
+    return c
+
+
+def _truth(gen_manifest: dict, indicator: str, year: int, segment: str = "all") -> tuple:
+    r = truth_index(gen_manifest)[(indicator, year, segment)]
+    return r["numerator"], r["denominator"]
+
+
+def test_applicants_and_orientation(con, gen_manifest) -> None:
+    rows = con.execute(
+        """
+        with apps as (
+            select cast(application_id as bigint) as application_id,
+                   cast(user_id as bigint) as user_id,
+                   year(pday(submitted_at)) as y
+            from applications
+            where cast(user_id as bigint) not in (select user_id from test_users)
+        )
+        select y, count(distinct user_id),
+               count(distinct user_id) filter (where application_id in
+                   (select application_id from live_enrollments where application_id is not null))
+        from apps group by y order by y
+        """
+    ).fetchall()
+    for y, n, conv in rows:
+        assert _truth(gen_manifest, "applicants", y) == (n, None)
+        assert _truth(gen_manifest, "orientation_rate", y) == (conv, n)
+
+
+def test_graduation(con, gen_manifest) -> None:
+    rows = con.execute(
+        """
+        select year(expected_end_on) as y,
+               count(*) filter (where graduated_on <= expected_end_on),
+               count(*) filter (where 2 * date_diff('day', started_on, graduated_on)
+                                   <= 3 * date_diff('day', started_on, expected_end_on)),
+               count(*)
+        from live_enrollments group by y having y <= 2024 order by y
+        """
+    ).fetchall()
+    assert [r[0] for r in rows] == list(YEARS)
+    for y, on_time, within, n in rows:
+        assert _truth(gen_manifest, "graduation_rate", y) == (on_time, n), y
+        assert _truth(gen_manifest, "graduation_rate_150", y) == (within, n), y
+
+
+def test_placement(con, gen_manifest) -> None:
+    rows = con.execute(
+        f"""
+        with grads as (
+            select enrollment_id, graduated_on, year(graduated_on) as y, funding
+            from live_enrollments where graduated_on is not null
+        ),
+        responses as (
+            select cast(enrollment_id as bigint) as enrollment_id,
+                   lower(trim(situation)) as situation,
+                   cast(job_started_on as date) as job_started_on,
+                   pday(collected_at) as collected_on
+            from job_outcomes
+        ),
+        per_graduate as (
+            select g.enrollment_id, g.y, g.funding,
+                   coalesce(bool_or(r.situation in {JOBS}
+                       and r.job_started_on <= g.graduated_on + interval 6 month), false) as placed,
+                   coalesce(bool_or(r.situation <> 'no_answer'), false) as responded
+            from grads as g
+            left join responses as r
+                on r.enrollment_id = g.enrollment_id
+                and r.collected_on <= make_date(g.y + 1, 6, 30)
+            group by all
+        )
+        select y, count(*) filter (where placed), count(*),
+               count(*) filter (where placed and funding = 'apprenticeship'),
+               count(*) filter (where funding = 'apprenticeship'),
+               count(*) filter (where responded)
+        from per_graduate group by y order by y
+        """
+    ).fetchall()
+    assert [r[0] for r in rows] == list(YEARS)
+    for y, placed, n, placed_a, n_a, responded in rows:
+        assert _truth(gen_manifest, "job_placement_rate", y) == (placed, n), y
+        assert _truth(gen_manifest, "apprentice_job_placement_rate", y) == (placed_a, n_a), y
+        assert _truth(gen_manifest, "placement_response_rate", y) == (responded, n), y
+
+
+def test_demographics(con, gen_manifest) -> None:
+    rows = con.execute(
+        """
+        with firsts as (
+            select * from live_enrollments
+            qualify row_number() over (
+                partition by user_id, year(started_on) order by started_on, enrollment_id) = 1
+        ),
+        profiles as (
+            select cast(enrollment_id as bigint) as enrollment_id,
+                   lower(trim(employment_status)) as emp,
+                   lower(trim(highest_qualification)) as qual,
+                   lower(trim(has_disability)) as dis, lower(trim(is_refugee)) as ref
+            from student_profiles
+            qualify row_number() over (partition by cast(enrollment_id as bigint)
+                order by cast(collected_at as timestamptz) desc,
+                         cast(profile_id as bigint) desc) = 1
+        ),
+        addr as (
+            select f.enrollment_id, upper(trim(a.country_code)) as code,
+                   lower(trim(a.geocode_precision)) as precision, a.qpv_code
+            from firsts as f
+            left join addresses as a on cast(a.user_id as bigint) = f.user_id
+            qualify row_number() over (partition by f.enrollment_id order by
+                (cast(a.valid_from as date) <= f.started_on) desc nulls last,
+                case when cast(a.valid_from as date) <= f.started_on
+                     then cast(a.valid_from as date) end desc nulls last,
+                case when cast(a.valid_from as date) <= f.started_on
+                     then cast(a.address_id as bigint) end desc nulls last,
+                cast(a.valid_from as date), cast(a.address_id as bigint)) = 1
+        ),
+        students as (
+            select year(f.started_on) as y,
+                   coalesce(p.emp = 'unemployed', false) as unemployed,
+                   coalesce(p.qual in ('none', 'cap_bep', 'bac'), false) as low,
+                   coalesce(p.ref = 'yes', false) as refugee,
+                   coalesce(p.dis = 'yes', false) as disability,
+                   coalesce(r.grp, 'Unknown') as grp,
+                   coalesce(r.grp = 'France' and a.precision = 'housenumber', false) as fr_exact,
+                   coalesce(r.grp = 'France' and a.precision = 'housenumber'
+                            and a.qpv_code is not null, false) as qpv,
+                   lower(trim(pa.domain)) in ('cybersecurity', 'data', 'design', 'development',
+                       'project management', 'supply chain', 'system and network') as tech,
+                   coalesce(lower(trim(u.gender)) = 'female', false) as female
+            from firsts as f
+            left join profiles as p using (enrollment_id)
+            left join addr as a using (enrollment_id)
+            left join regions as r on r.code = a.code
+            left join paths as pa on upper(trim(pa.path_id)) = f.path_id
+            left join users as u on cast(u.user_id as bigint) = f.user_id
+        )
+        select y, count(*), count(*) filter (where unemployed), count(*) filter (where low),
+               count(*) filter (where refugee), count(*) filter (where disability),
+               count(*) filter (where qpv), count(*) filter (where fr_exact),
+               count(*) filter (where unemployed or low or refugee or disability or qpv),
+               count(*) filter (where grp = 'France'), count(*) filter (where grp = 'Africa'),
+               count(*) filter (where grp = 'Europe'),
+               count(*) filter (where grp = 'Rest of the world'),
+               count(*) filter (where tech and female), count(*) filter (where tech)
+        from students group by y order by y
+        """
+    ).fetchall()
+    assert [r[0] for r in rows] == list(YEARS)
+    for y, n, un, low, ref, dis, qpv, fr_exact, anyu, fr, af, eu, ow, wt, tech in rows:
+        assert _truth(gen_manifest, "share_unemployed", y) == (un, n)
+        assert _truth(gen_manifest, "share_low_qualification", y) == (low, n)
+        assert _truth(gen_manifest, "share_refugee", y) == (ref, n)
+        assert _truth(gen_manifest, "share_disability", y) == (dis, n)
+        assert _truth(gen_manifest, "share_underserved_area", y) == (qpv, fr_exact)
+        assert _truth(gen_manifest, "share_any_underserved", y) == (anyu, n)
+        assert _truth(gen_manifest, "share_residing_in_france", y) == (fr, n)
+        assert _truth(gen_manifest, "share_region_africa", y) == (af, n)
+        assert _truth(gen_manifest, "share_region_europe", y) == (eu, n)
+        assert _truth(gen_manifest, "share_region_rest_of_world", y) == (ow, n)
+        assert _truth(gen_manifest, "share_women_in_tech", y) == (wt, tech)
+
+
+def test_free_users_and_countries(con, gen_manifest) -> None:
+    con.execute(
+        """
+        create or replace table login_years as
+        select user_id, year(cast(timezone('Europe/Paris', cast(logged_in_at as timestamptz))
+                                  as date)) as y,
+               upper(trim(ip_country_code)) as code
+        from raw_logins
+        """
+    )
+    rows = con.execute(
+        """
+        with user_years as (
+            select distinct user_id, y from login_years where y between 2019 and 2024
+        ),
+        free as (
+            select uy.user_id, uy.y from user_years as uy
+            where uy.user_id not in (select user_id from test_users)
+              and not exists (
+                  select 1 from live_enrollments as e
+                  where e.user_id = uy.user_id
+                    and e.started_on <= make_date(uy.y, 12, 31)
+                    and e.span_end >= make_date(uy.y, 1, 1))
+        )
+        select f.y, count(distinct f.user_id),
+               (select count(distinct l.code) from login_years as l
+                join free as f2 on f2.user_id = l.user_id and f2.y = l.y
+                where l.y = f.y and l.code in (select code from regions))
+        from free as f group by f.y order by f.y
+        """
+    ).fetchall()
+    assert [r[0] for r in rows] == list(YEARS)
+    for y, n, countries in rows:
+        assert _truth(gen_manifest, "free_users", y) == (n, None), y
+        assert _truth(gen_manifest, "free_user_countries", y) == (countries, None), y
+    assert rows[4][2] == 222
+
+
+def _add_months(d: dt.date, k: int) -> dt.date:
+    m = d.month - 1 + k
+    y, m = d.year + m // 12, m % 12 + 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return dt.date(y, m, min(d.day, day))
+        except ValueError:
+            continue
+    raise AssertionError
+
+
+def test_career_outcomes(con, gen_manifest) -> None:
+    decl = con.execute(
+        f"""
+        select cast(d.declaration_id as bigint), cast(d.user_id as bigint),
+               cast(d.declared_at as timestamptz) as at, pday(d.declared_at)
+        from career_outcome_declarations as d
+        join users as u on cast(u.user_id as bigint) = cast(d.user_id as bigint)
+        where lower(trim(d.credits_openclassrooms)) in {TRUE}
+          and lower(trim(d.outcome_type)) in {POSITIVE}
+          and cast(d.user_id as bigint) not in (select user_id from test_users)
+          and (u.deleted_at is null
+               or cast(u.deleted_at as timestamptz) > cast(d.declared_at as timestamptz))
+        order by 2, 3, 1
+        """
+    ).fetchall()
+    spans: dict[int, list] = {}
+    for uid, s, e, f in con.execute(
+        "select user_id, started_on, span_end, funding from live_enrollments "
+        "where user_id in (select cast(user_id as bigint) from career_outcome_declarations)"
+    ).fetchall():
+        spans.setdefault(uid, []).append((s, e, f == "apprenticeship"))
+    logins: dict[int, list] = {}
+    for uid, d in con.execute(
+        "select distinct user_id, cast(timezone('Europe/Paris', cast(logged_in_at as timestamptz))"
+        " as date) from raw_logins "
+        "where user_id in (select cast(user_id as bigint) from career_outcome_declarations)"
+    ).fetchall():
+        logins.setdefault(uid, []).append(d)
+    counted: dict[tuple, int] = {}
+    last: dict[int, dt.date] = {}
+    for _id, uid, _at, day in decl:
+        covering = [app for s, e, app in spans.get(uid, []) if s <= day <= e]
+        active = bool(covering) or any(
+            day - dt.timedelta(days=365) <= d <= day for d in logins.get(uid, [])
+        )
+        if not active or (uid in last and day < _add_months(last[uid], 12)):
+            continue
+        last[uid] = day
+        seg = "apprentice" if any(covering) else "student" if covering else "free_user"
+        counted[(day.year, seg)] = counted.get((day.year, seg), 0) + 1
+    for y in YEARS:
+        total = 0
+        for seg in ("student", "apprentice", "free_user"):
+            n = counted.get((y, seg), 0)
+            total += n
+            assert _truth(gen_manifest, "career_outcomes", y, seg) == (n, None), (y, seg)
+        assert _truth(gen_manifest, "career_outcomes", y) == (total, None), y
