@@ -16,6 +16,9 @@ import pytest
 
 from impact_warehouse.dbtrun import PROJECT_DIR, DbtResult, run_dbt
 
+# The sample warehouse built once per session (end-to-end, docs, semantic layer, gates).
+from sample_warehouse import sample_warehouse  # noqa: E402, F401
+
 RAW_SMALL = PROJECT_DIR / "tests" / "fixtures" / "raw_small"
 # the staging layer and the seeds it is tested against
 STAGING = ["--select", "path:models/staging path:seeds"]
