@@ -27,10 +27,14 @@ def format_value(value: float | None, unit: str) -> str:
 
 
 def format_difference(difference: float | None, unit: str) -> str:
+    """Computed minus published; a difference that rounds to zero has no sign."""
     if difference is None:
         return MISSING
     if unit == "count":
-        return f"{round(difference):+,}"
-    if unit == "ratio":
-        return f"{difference * 100:+,.0f} pp"
-    return f"{difference * 100:+.1f} pp"
+        rounded = round(difference)
+        return f"{rounded:+,}" if rounded else "0"
+    scaled = difference * 100
+    decimals = 0 if unit == "ratio" else 1
+    if round(scaled, decimals) == 0:
+        return f"{0:.{decimals}f} pp"
+    return f"{scaled:+,.{decimals}f} pp"

@@ -22,6 +22,7 @@ from impact_warehouse.report_assets.formatting import (
 from impact_warehouse.report_assets.methodology import NOTES
 from impact_warehouse.report_assets.style import CSS
 
+FIRST_CAREER_YEAR = 2020
 PREVIOUS_COLOR = "#5f7a99"
 CURRENT_COLOR = "#0072b2"
 SEGMENTS = (
@@ -237,6 +238,13 @@ def _section_rates(data: ReportData, year: int) -> str:
     )
 
 
+def _total(counts: dict[str, int]) -> int:
+    """The 'all' segment when the mart has it, else the sum of the segments."""
+    if "all" in counts:
+        return counts["all"]
+    return sum(counts.get(segment, 0) for segment, _, _ in SEGMENTS)
+
+
 def _careers_table(data: ReportData, years: Sequence[int]) -> str:
     """Years by segment, the total beside its published value (M-CAR-4 segments)."""
     body = []
@@ -273,7 +281,8 @@ def _careers_table(data: ReportData, years: Sequence[int]) -> str:
 
 
 def _section_careers(data: ReportData, year: int) -> str:
-    years = [y for y in data.years("career_outcomes") if y <= year] or [year]
+    # the report's series starts in 2020
+    years = [y for y in data.years("career_outcomes") if FIRST_CAREER_YEAR <= y <= year] or [year]
     series = [
         Series(
             name,
@@ -313,8 +322,8 @@ def _section_careers(data: ReportData, year: int) -> str:
         body = "".join(
             f'<tr><th scope="row">{_e(name.replace("_", " "))}</th>'
             + "".join(f'<td class="num">{counts.get(s, 0):,}</td>' for s, _, _ in SEGMENTS)
-            + f'<td class="num">{sum(counts.values()):,}</td></tr>'
-            for name, counts in sorted(by_type.items(), key=lambda kv: -sum(kv[1].values()))
+            + f'<td class="num">{_total(counts):,}</td></tr>'
+            for name, counts in sorted(by_type.items(), key=lambda kv: -_total(kv[1]))
         )
         heads = "".join(f'<th scope="col">{_e(n)}</th>' for _, n, _ in SEGMENTS)
         type_table = (
@@ -542,6 +551,12 @@ def render_page(data: ReportData, year: int, *, generated_at: dt.datetime | None
     years = (year - 1, year)
     report_date = data.report_date or "not recorded in the marts"
     provisional = sum(1 for f in data.figures.values() if f.year in years and f.is_provisional)
+    provisional_text = (
+        f"{provisional} figure(s) of {years[0]}–{years[1]} are "
+        '<span class="badge provisional">provisional</span> (G-7).'
+        if provisional
+        else f"All figures of {years[0]}–{years[1]} are final at the report date (G-7)."
+    )
     missing = (
         '<p class="warning" role="note">Missing from the warehouse: '
         + ", ".join(_e(name) for name in data.missing_marts)
@@ -571,8 +586,7 @@ def render_page(data: ReportData, year: int, *, generated_at: dt.datetime | None
         f"<h1>Impact report {year}</h1>"
         f'<p class="meta">Report date: <strong id="report-date">{_e(report_date)}</strong> '
         "(G-8). Each figure computed by the warehouse is shown beside the value published in "
-        f"the 2023 impact report. {provisional} figure(s) of {years[0]}–{years[1]} are "
-        '<span class="badge provisional">provisional</span>.</p>'
+        f"the 2023 impact report. {provisional_text}</p>"
         f'<p class="meta">Warehouse: <code>{_e(data.warehouse)}</code>, built '
         f"{_e(data.built_at)}; page generated {generated}.</p>"
         f"{missing}</header>"
