@@ -226,6 +226,14 @@ def stacked_columns(
     return "\n".join(out)
 
 
+def _text_on(color: str) -> str:
+    """White on dark fills, ink on light ones (WCAG relative luminance)."""
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    return INK if luminance > 0.35 else "#ffffff"
+
+
 def _nice_ceiling(value: float) -> float:
     magnitude = 10 ** (len(str(int(value))) - 1) if value >= 1 else 1
     for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
@@ -275,7 +283,7 @@ def stacked_share_bars(
                         x + w / 2,
                         y + bar_h / 2 + 5,
                         f"{share * 100:.0f}%",
-                        fill="#ffffff",
+                        fill=_text_on(color),
                         text_anchor="middle",
                         font_weight="600",
                     )

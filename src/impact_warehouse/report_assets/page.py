@@ -430,7 +430,11 @@ def _section_residence(data: ReportData, year: int) -> str:
             (name, data.figure(ind, y).value if not data.figure(ind, y).is_suppressed else None, c)
             for name, ind, c in REGIONS
         ]
-        parts.append(("Unknown", _unknown_share(data, y), "#8a8a8a"))
+        parts.append(("Unknown", _unknown_share(data, y), "#6b6b6b"))
+        shown = sum(share or 0 for _, share, _ in parts)
+        if any(share is not None for _, share, _ in parts) and shown < 0.9995:
+            # G-9: what the suppressed cells hold, so the bar still reads as 100%
+            parts.append(("Suppressed", 1 - shown, "#c4cdd5"))
         rows.append((str(y), parts))
     desc = "; ".join(
         f"{label}: "
