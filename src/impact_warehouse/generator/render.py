@@ -15,7 +15,6 @@ from pathlib import Path
 import duckdb
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .timeutil import paris_offset
@@ -23,17 +22,56 @@ from .timeutil import paris_offset
 NULL_INT = np.iinfo(np.int64).min
 
 
+def civil(days: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Year, month, day of days since 1970-01-01 (H. Hinnant's civil_from_days, vectorised)."""
+    z = np.asarray(days, np.int64) + 719_468
+    era = z // 146_097
+    doe = z - era * 146_097
+    yoe = (doe - doe // 1460 + doe // 36_524 - doe // 146_096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    d = doy - (153 * mp + 2) // 5 + 1
+    m = np.where(mp < 10, mp + 3, mp - 9)
+    y = yoe + era * 400 + (m <= 2)
+    return y, m, d
+
+
+_SUFFIX = np.array([list(b"+01:00"), list(b"+02:00"), list(b"Z\0\0\0\0\0")], np.uint8)
+
+
 def ts_strings(utc: np.ndarray, zmask: np.ndarray | None) -> pa.Array:
+    """ISO 8601 text: Paris wall-clock time with its offset, or UTC with Z where zmask."""
     utc = np.asarray(utc, np.int64)
+    n = len(utc)
     null = utc == NULL_INT
     safe = np.where(null, 0, utc)
     off = paris_offset(safe)
-    z = np.zeros(len(utc), bool) if zmask is None else np.asarray(zmask, bool)
+    z = np.zeros(n, bool) if zmask is None else np.asarray(zmask, bool)
     local = np.where(z, safe, safe + off)
-    text = pc.strftime(pa.array(local.astype("datetime64[s]")), format="%Y-%m-%dT%H:%M:%S")
-    suffix = np.array(["+01:00", "+02:00", "Z"])[np.where(z, 2, np.where(off == 7200, 1, 0))]
-    out = pc.binary_join_element_wise(text, pa.array(suffix), "")
-    return pc.if_else(pa.array(null), pa.scalar(None, pa.string()), out)
+    days, sec = local // 86_400, local % 86_400
+    y, m, d = civil(days)
+    buf = np.zeros((n, 25), np.uint8)
+    fields = ((0, y // 100), (2, y % 100), (5, m), (8, d), (11, sec // 3600),
+              (14, sec // 60 % 60), (17, sec % 60))  # fmt: skip
+    for col, v in fields:
+        v = v.astype(np.uint8)
+        buf[:, col] = 48 + v // 10
+        buf[:, col + 1] = 48 + v % 10
+    buf[:, 4] = buf[:, 7] = ord("-")
+    buf[:, 10] = ord("T")
+    buf[:, 13] = buf[:, 16] = ord(":")
+    code = np.where(z, 2, np.where(off == 7200, 1, 0))
+    buf[:, 19:] = _SUFFIX[code]
+    length = np.where(z, 20, 25)
+    length[null] = 0
+    keep = np.arange(25)[None, :] < length[:, None]
+    data = buf[keep]
+    offsets = np.zeros(n + 1, np.int32)
+    np.cumsum(length, out=offsets[1:])
+    validity = pa.py_buffer(np.packbits(~null, bitorder="little"))
+    return pa.StringArray.from_buffers(
+        n, pa.py_buffer(offsets), pa.py_buffer(data), validity, int(null.sum())
+    )
 
 
 def day_array(days: np.ndarray) -> pa.Array:
@@ -94,7 +132,7 @@ def write_parquet(table: pa.Table, path: Path) -> None:
         table,
         path,
         compression="zstd",
-        compression_level=3,
+        compression_level=1,
         use_dictionary=True,
         write_statistics=True,
         row_group_size=1 << 20,

@@ -30,7 +30,14 @@ _DST_END = np.array([_last_sunday(y, 10) * DAY + 3600 for y in range(2000, 2041)
 
 
 def year_of_day(days: np.ndarray) -> np.ndarray:
-    return np.asarray(days).astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+    """Calendar year of days since 1970-01-01 (integer civil-from-days, vectorised)."""
+    z = np.asarray(days, np.int64) + 719_468
+    era = z // 146_097
+    doe = z - era * 146_097
+    yoe = (doe - doe // 1460 + doe // 36_524 - doe // 146_096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    return yoe + era * 400 + (mp >= 10)
 
 
 def paris_offset(utc: np.ndarray) -> np.ndarray:

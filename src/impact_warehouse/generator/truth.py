@@ -8,6 +8,8 @@ them) and `check_design` asserts both agree.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 
 from . import countries as C
@@ -25,6 +27,18 @@ POSITIVE_TYPES = {
     "salary_increase",
     "internal_mobility",
 }
+
+
+EPOCH = dt.date(1970, 1, 1)
+
+
+def add_months_1(d: int, k: int) -> int:
+    """One date (days since epoch) plus k calendar months, end-of-month clamp."""
+    date = EPOCH + dt.timedelta(days=d)
+    m = date.month - 1 + k
+    y, m = date.year + m // 12, m % 12 + 1
+    last = (dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)).day
+    return (dt.date(y, m, min(date.day, last)) - EPOCH).days
 
 
 def _row(indicator: str, year: int, num: int, den: int | None, segment: str = "all") -> dict:
@@ -176,11 +190,11 @@ def career_rows(w: World) -> list[dict]:
         active = bool(covering) or any(dd - 365 <= ld <= dd for ld in login_days.get(u, []))
         if not active:
             continue
-        if u in last and dd < int(add_months(np.array([last[u]]), 12)[0]):
+        if u in last and dd < add_months_1(last[u], 12):
             continue
         last[u] = dd
         seg = "apprentice" if any(covering) else ("student" if covering else "free_user")
-        y = int(year_of_day(np.array([dd]))[0])
+        y = (EPOCH + dt.timedelta(days=dd)).year
         counted[(y, seg)] = counted.get((y, seg), 0) + 1
     rows = []
     for y in YEARS:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -637,7 +638,7 @@ class Writer:
             hit = live & (e["start"] <= day(y, 12, 31)) & (sp_end >= day(y, 1, 1))
             enrolled[e["user"][hit], yi] = True
         has_login = np.zeros((n, len(years) + 1), bool)
-        seen_countries = [set() for _ in years]
+        seen_countries = np.zeros((len(years), len(C.CODES)), np.int64)
         t0 = P_START * DAY - 3600  # 2019-01-01 00:00 Paris
         t1 = (P_END + 1) * DAY - 7200  # 2024-07-01 00:00 Paris
         months = np.arange(np.datetime64("2018-12"), np.datetime64("2024-07"))
@@ -646,7 +647,10 @@ class Writer:
         codes = np.array(C.CODES + list(C.PSEUDO_CODES), dtype=object)
         reach = np.array([C.CODES.index(c) for c in C.REACHABLE])
         pseudo0 = len(C.CODES)
-        platforms = np.array(["web", "ios", "android"], dtype=object)
+        code_dict = pa.array(list(codes) + [c.lower() + " " for c in codes], pa.string())
+        plat_dict = pa.array(["web", "ios", "android"], pa.string())
+        pool = ThreadPoolExecutor(max_workers=1)
+        pending: list = []
         user_id = u["id"]
         total = 0
         for mi, m in enumerate(months):
@@ -672,8 +676,9 @@ class Writer:
             country[pseudo] = pseudo0 + rng.integers(0, len(C.PSEUDO_CODES), int(pseudo.sum()))
             nullc = (r >= 0.015) & (r < 0.025)
             country[nullc] = -1
-            plat = platforms[rng.choice(3, len(users), p=[0.6, 0.2, 0.2])]
-            order = np.lexsort((users, ts))
+            rp = rng.random(len(users))
+            plat = ((rp >= 0.6).astype(np.int32) + (rp >= 0.8)).astype(np.int32)  # web/ios/android
+            order = np.argsort(ts * 4_194_304 + users)
             users, ts, country, plat = users[order], ts[order], country[order], plat[order]
             # truth accumulation (G-1 Paris year; G-2 test accounts out; M-REA-1/2)
             py = year_of_day(paris_day(ts)) - 2019
@@ -681,18 +686,23 @@ class Writer:
             has_login[users[okyr], py[okyr]] = True
             free = okyr & ~enrolled[users, np.clip(py, 0, len(years))] & ~u["is_test"][users]
             valid = (country >= 0) & (country < pseudo0)
-            for yi in np.unique(py[free & valid]):
-                seen_countries[yi].update(np.unique(country[free & valid & (py == yi)]).tolist())
-            cc = np.full(len(users), None, dtype=object)
-            cc[country >= 0] = codes[country[country >= 0]]
-            lower = rng.random(len(users)) < 0.01
-            cc[lower & (country >= 0)] = [c.lower() + " " for c in cc[lower & (country >= 0)]]
+            fv = free & valid
+            seen_countries += np.bincount(
+                py[fv] * pseudo0 + country[fv], minlength=len(years) * pseudo0
+            ).reshape(len(years), pseudo0)
+            # 1% of codes in lower case with a trailing space (dictionary entries n_codes..)
+            lower = (rng.random(len(users)) < 0.01) & (country >= 0)
+            idx = np.where(lower, country + len(codes), country).astype(np.int32)
+            cc = pa.DictionaryArray.from_arrays(
+                pa.array(np.where(idx < 0, 0, idx), pa.int32(), mask=idx < 0), code_dict
+            ).cast(pa.string())
+            pl = pa.DictionaryArray.from_arrays(pa.array(plat), plat_dict).cast(pa.string())
             table = pa.table(
                 [
                     pa.array(user_id[users], pa.int64()),
                     pa.array(ts * 1_000_000, pa.int64()).cast(pa.timestamp("us")),
-                    pa.array(cc, pa.string()),
-                    pa.array(plat, pa.string()),
+                    cc,
+                    pl,
                 ],
                 schema=LOGIN_SCHEMA,
             )
@@ -700,19 +710,26 @@ class Writer:
             if str(m) == "2024-05":
                 # a month re-delivered with late events in a second part
                 late = rng.random(table.num_rows) < 0.02
-                write_parquet(table.filter(pa.array(~late)), folder / "part-0.parquet")
-                write_parquet(table.filter(pa.array(late)), folder / "part-1.parquet")
+                parts = [(table.filter(pa.array(~late)), folder / "part-0.parquet"),
+                         (table.filter(pa.array(late)), folder / "part-1.parquet")]  # fmt: skip
             else:
-                write_parquet(table, folder / "part-0.parquet")
+                parts = [(table, folder / "part-0.parquet")]
+            for part, path in parts:  # written by a second thread while the next month is drawn
+                while len(pending) > 2:
+                    pending.pop(0).result()
+                pending.append(pool.submit(write_parquet, part, path))
             total += table.num_rows
             if mi % 6 == 5 or mi == len(months) - 1:
                 self.progress(f"logins: {m} ({total:,} events so far)")
+        for f in pending:
+            f.result()
+        pool.shutdown()
         self.row_counts["logins"] = total
         free_users = {}
         countries = {}
         for yi, y in enumerate(years):
             free_users[y] = int((has_login[:, yi] & ~enrolled[:, yi] & ~u["is_test"]).sum())
-            countries[y] = len(seen_countries[yi])
+            countries[y] = int((seen_countries[yi] > 0).sum())
         self.w.traps["G-1: logins partition month=2018-12 (Paris 2019-01-01 00:xx)"] = 1
         self.w.traps["logins: month re-delivered in two parts (2024-05)"] = 1
         return {"free_users": free_users, "countries": countries}
