@@ -2,8 +2,8 @@
     {#- The canonical spelling of a category among `values`, compared case-insensitively
         (the export may write ` Female`, `DATA`); NULL when unknown or missing. -#}
     case lower({{ expr }})
-        {%- for value in values %}
+    {%- for value in values %}
         when '{{ value | lower }}' then '{{ value }}'
-        {%- endfor %}
+    {%- endfor %}
     end
 {%- endmacro %}

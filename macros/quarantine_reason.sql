@@ -2,9 +2,9 @@
     {#- Why a raw value breaks the contract, NULL when it does not:
         missing while required, or present but not parsed into `parsed`. -#}
     case
-        {%- if required %}
+    {%- if required %}
         when {{ raw }} is null then 'missing required value'
-        {%- endif %}
+    {%- endif %}
         when {{ raw }} is not null and {{ parsed }} is null then '{{ invalid_reason }}'
     end
 {%- endmacro %}

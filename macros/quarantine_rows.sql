@@ -21,7 +21,7 @@
         cast(null as bigint) as raw_row_id
     where false
     {%- else %}
-    {%- for column in issue_columns %}
+        {%- for column in issue_columns %}
     select
         '{{ export_name }}' as export,
         source_file,
@@ -33,6 +33,6 @@
     from {{ base_relation }}
     where {{ column }}__issue is not null
     {% if not loop.last %}union all{% endif %}
-    {%- endfor %}
+        {%- endfor %}
     {%- endif %}
 {%- endmacro %}

@@ -33,21 +33,21 @@ cleaned as (
     select
         {{ source_file_name('filename', export_name) }} as source_file,
         row_number() over () as raw_row_id,
-        {%- for column in columns %}
+    {%- for column in columns %}
         {%- if column.kind == 'presence' %}
         -- free text (PII) is not kept: only whether there was any
         case when {{ clean_text(column.raw) }} is not null then 'present' end
         {%- else %}
-        {{ clean_text(column.raw) }}
+            {{ clean_text(column.raw) }}
         {%- endif %} as {{ column.raw }}__raw{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- endfor %}
     from source
 ),
 
 parsed as (
     select
         *,
-        {%- for column in columns %}
+    {%- for column in columns %}
         {%- set raw = column.raw ~ '__raw' %}
         {%- set kind = column.kind %}
         {%- if kind == 'id' %}
@@ -67,9 +67,9 @@ parsed as (
         {%- elif kind == 'presence' %}
         ({{ raw }} is not null)
         {%- else %}
-        {{ raw }}
+            {{ raw }}
         {%- endif %} as {{ column.name or column.raw }}{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- endfor %}
     from cleaned
 ),
 
@@ -79,9 +79,9 @@ fingerprinted as (
         -- the parsed record, to tell an exact copy from a contradiction
         concat_ws(
             '|',
-            {%- for column in columns %}
+    {%- for column in columns %}
             coalesce(cast({{ column.name or column.raw }} as varchar), '<null>'){{ ',' if not loop.last }}
-            {%- endfor %}
+    {%- endfor %}
         ) as record_fingerprint
     from parsed
 ),
@@ -89,19 +89,19 @@ fingerprinted as (
 checked as (
     select
         *,
-        {%- for column in columns %}
+    {%- for column in columns %}
         {%- set name = column.name or column.raw %}
         {%- set column_checks = checks | selectattr('column', 'equalto', column.raw) | list %}
         coalesce(
-            {%- if column.kind in reasons %}
+        {%- if column.kind in reasons %}
             {{ quarantine_reason(column.raw ~ '__raw', name, reasons[column.kind], column.required or false) }},
             {%- elif column.required %}
             case when {{ column.raw }}__raw is null then 'missing required value' end,
-            {%- endif %}
-            {%- for check in column_checks %}
+        {%- endif %}
+        {%- for check in column_checks %}
             case when {{ check.when }} then '{{ check.reason }}' end,
-            {%- endfor %}
-            {%- if column.raw == key and versioned %}
+        {%- endfor %}
+        {%- if column.raw == key and versioned %}
             -- G-3 cannot choose between two different versions of one file and updated_at
             case
                 when min(record_fingerprint) over (
@@ -118,10 +118,10 @@ checked as (
                     <> max(record_fingerprint) over (partition by {{ key }})
                     then 'contradiction: repeated id with different values'
             end,
-            {%- endif %}
+        {%- endif %}
             cast(null as varchar)
         ) as {{ column.raw }}__issue{{ ',' if not loop.last }}
-        {%- endfor %}
+    {%- endfor %}
     from fingerprinted
 ),
 
@@ -129,9 +129,9 @@ final as (
     select
         *,
         coalesce(
-            {%- for column in columns %}
-            {{ column.raw }}__issue{{ ',' if not loop.last }}
-            {%- endfor %}
+    {%- for column in columns %}
+        {{ column.raw }}__issue{{ ',' if not loop.last }}
+    {%- endfor %}
         ) is not null as is_quarantined
     from checked
 )

@@ -10,9 +10,9 @@ latest as (
     from base
     where enrollment_id is not null and updated_at is not null
     qualify row_number() over (
-        partition by enrollment_id
-        order by updated_at desc, source_file desc
-    ) = 1
+            partition by enrollment_id
+            order by updated_at desc, source_file desc
+        ) = 1
 ),
 
 final as (

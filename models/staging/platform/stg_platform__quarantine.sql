@@ -8,23 +8,23 @@
 with
 
 {% for export in exports %}
-{{ export }} as (
-    select * from {{ ref('stg_platform__' ~ export ~ '_quarantine') }}
-),
+    {{ export }} as (
+        select * from {{ ref('stg_platform__' ~ export ~ '_quarantine') }}
+    ),
 
 {% endfor %}
 unioned as (
     {%- for export in exports %}
-    select
-        export,
-        source_file,
-        record_key,
-        column_name,
-        raw_value,
-        reason,
-        raw_row_id
-    from {{ export }}
-    {% if not loop.last %}union all{% endif %}
+        select
+            export,
+            source_file,
+            record_key,
+            column_name,
+            raw_value,
+            reason,
+            raw_row_id
+        from {{ export }}
+        {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 )
 

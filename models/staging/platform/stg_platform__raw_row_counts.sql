@@ -8,9 +8,9 @@
 with
 
 {% for export in exports %}
-{{ export }} as (
-    select * from {{ ref('base_platform__' ~ export) }}
-),
+    {{ export }} as (
+        select * from {{ ref('base_platform__' ~ export) }}
+    ),
 
 {% endfor %}
 logins as (
@@ -19,14 +19,14 @@ logins as (
 
 unioned as (
     {%- for export in exports %}
-    select
-        '{{ export }}' as export,
-        source_file,
-        count(*) as raw_rows
-    from {{ export }}
-    group by source_file
+        select
+            '{{ export }}' as export,
+            source_file,
+            count(*) as raw_rows
+        from {{ export }}
+        group by source_file
 
-    union all
+        union all
     {%- endfor %}
 
     select

@@ -10,9 +10,9 @@ latest as (
     from base
     where user_id is not null and updated_at is not null
     qualify row_number() over (
-        partition by user_id
-        order by updated_at desc, source_file desc
-    ) = 1
+            partition by user_id
+            order by updated_at desc, source_file desc
+        ) = 1
 ),
 
 final as (

@@ -1,0 +1,3 @@
+"""sqlfluff stub for dbt's `flags` (lint only)."""
+
+PROFILES_DIR = "."
