@@ -663,7 +663,9 @@ class Simulator:
             self.w.traps["M-DEM-2: two profile rows with the same collected_at"] += int(tie.sum())
             self.w.traps["M-DEM-2: student without a profile row"] += int(noprof.sum())
             addr.append(
-                self.student_addresses(e["user"][st], e["start"][st], group, precision, qpv)
+                self.student_addresses(
+                    e["user"][st], e["start"][st], group, precision, qpv, y % 2 == 1
+                )
             )
         # other enrolments (second same-year, cancelled, test accounts): profiles with any answers
         others = np.flatnonzero(~describing)
@@ -702,7 +704,7 @@ class Simulator:
         gender[rest] = gl[quota(rng, int(rest.sum()), [0.45, 0.48, 0.01, 0.03])]
         self.gender_of = gender
 
-    def student_addresses(self, users, starts, group, precision, qpv) -> Cols:
+    def student_addresses(self, users, starts, group, precision, qpv, odd_year: bool) -> Cols:
         rng = self.rng
         n = len(users)
         fr_codes = np.array(["FR"] * 24 + ["GP", "MQ", "GF", "RE", "YT"], dtype=object)
@@ -724,8 +726,9 @@ class Simulator:
         unknown = np.flatnonzero(group == 3)
         # M-RES-1 unknown: half have no address at all, half an invalid code (XK is not ISO)
         no_addr = np.zeros(n, bool)
-        no_addr[unknown[::2]] = True
-        country[unknown[1::2]] = "XK"
+        first, second = (unknown[::2], unknown[1::2]) if odd_year else (unknown[1::2], unknown[::2])
+        no_addr[first] = True
+        country[second] = "XK"
         qcode = np.full(n, None, dtype=object)
         qi = np.flatnonzero(qpv)
         qcode[qi] = [
@@ -862,7 +865,9 @@ class Simulator:
             aug = np.isin(idx, aug_p)
             js[aug] = day(2024, 2, 29)
             c[aug] = np.maximum(c[aug], day(2024, 3, 1))
-            cutoff_edge = pl & (y == 2023) & (rng.random(n) < 0.01)
+            cutoff_edge = np.zeros(n, bool)
+            if y == 2023:
+                cutoff_edge[np.flatnonzero(pl & ~aug & ~on_end)[: self.trap_n]] = True
             c_utc = at_paris(c, time_of_day(rng, n))
             c_utc[cutoff_edge] = at_paris(
                 np.full(int(cutoff_edge.sum()), cutoff), np.full(int(cutoff_edge.sum()), DAY - 1)
@@ -1264,6 +1269,8 @@ class Simulator:
         )
         self.force_login(edge[:t], np.full(t, at_paris(day(2023, 1, 1), 1800)))
         self.force_login(edge[t:], np.full(t, at_paris(day(2022, 12, 31), 23 * 3600 + 1800)))
+        self.force_login(edge[t:], np.full(t, at_paris(day(2019, 1, 1), 1200)))
+        self.w.traps["G-1: login at 00:20 Paris on 2019-01-01 (partition month=2018-12)"] = t
         self.w.traps["G-1: free user whose only login is 00:30 Paris Jan 1 (2023)"] = t
         self.w.traps["G-1: free user whose only login is 23:30 Paris Dec 31 (2022)"] = t
         # logins from a country outside the 222 by a test account and by a 2023 student

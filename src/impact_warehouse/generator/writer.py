@@ -730,7 +730,6 @@ class Writer:
         for yi, y in enumerate(years):
             free_users[y] = int((has_login[:, yi] & ~enrolled[:, yi] & ~u["is_test"]).sum())
             countries[y] = int((seen_countries[yi] > 0).sum())
-        self.w.traps["G-1: logins partition month=2018-12 (Paris 2019-01-01 00:xx)"] = 1
         self.w.traps["logins: month re-delivered in two parts (2024-05)"] = 1
         return {"free_users": free_users, "countries": countries}
 
