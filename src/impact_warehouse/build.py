@@ -8,7 +8,8 @@ blocks any writer of that file, so the build never writes to it:
      <dir>/.building-<pid>/<published name>, in the published file's
      directory (same file system, same file name, so the DuckDB catalog name
      and every view keep working after the rename). dbt's output streams to
-     the terminal.
+     the terminal. A quiet `dbt build --empty` without tests runs first: unit
+     tests need their input relations to exist in a fresh file.
   2. Only when dbt succeeds is the new file flushed and renamed over the
      published path with os.replace (atomic): open sessions keep reading the
      old snapshot, new sessions see the new warehouse.

@@ -18,7 +18,14 @@ from pathlib import Path
 
 import pytest
 
-from impact_warehouse.build import BUILDING_PREFIX, BuildError, build_and_publish, parse_vars
+from impact_warehouse.build import (
+    BUILDING_PREFIX,
+    BuildError,
+    _failure_summary,
+    build_and_publish,
+    parse_vars,
+)
+from impact_warehouse.cli import main
 
 READER = textwrap.dedent(
     """
@@ -247,3 +254,26 @@ def test_vars_must_be_a_json_object() -> None:
         parse_vars("[1]")
     with pytest.raises(BuildError):
         parse_vars("{not json")
+
+
+def test_cli_build_without_raw_exports_fails_and_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    published = tmp_path / "impact.duckdb"
+    published.write_bytes(b"published")
+    status = main(["build", "--raw-dir", str(tmp_path / "none"), "--duckdb-path", str(published)])
+    assert status != 0
+    err = capsys.readouterr().err
+    assert "left untouched" in err and "no raw exports" in err
+    assert published.read_bytes() == b"published"
+
+
+def test_failure_summary_keeps_dbt_s_own_report() -> None:
+    output = (
+        "\x1b[0m12:00  1 of 2 START\n\x1b[31mCompleted with 1 error\x1b[0m\nFailure in test x\n"
+    )
+    summary = _failure_summary(output, 1)
+    assert summary.startswith("Completed with 1 error") and "Failure in test x" in summary
+    assert "\x1b[" not in summary
+    assert "Encountered an error" in _failure_summary("x\nEncountered an error:\nboom\n", 2)
+    assert "status 2" in _failure_summary("just\nlines\n", 2)
