@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (a table of SQL checks, one per line)
 """The trap catalogue (src/impact_warehouse/generator/README.md) is present at scale 0.02:
 each trap is found at least once by reading the FILES, not the generator's internals."""
 
@@ -5,6 +6,7 @@ from __future__ import annotations
 
 import duckdb
 import pytest
+
 from generator_fixtures import connect
 
 pytest_plugins = ["generator_fixtures"]
