@@ -10,11 +10,15 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+import generator_fixtures as fx
 from generator_fixtures import calibration_failures, connect, truth_index
 from impact_warehouse.generator import countries as C
 from impact_warehouse.generator.truth import INDICATORS
 
-pytest_plugins = ["generator_fixtures"]
+gen_raw = fx.gen_raw  # session fixtures, shared by the generator tests
+gen_raw_again = fx.gen_raw_again  # session fixtures, shared by the generator tests
+gen_raw_other_seed = fx.gen_raw_other_seed  # session fixtures, shared by the generator tests
+gen_manifest = fx.gen_manifest  # session fixtures, shared by the generator tests
 
 HEADERS = {
     "users": "user_id,created_at,updated_at,email,first_name,last_name,birth_date,gender,"

@@ -14,10 +14,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import generator_fixtures as fx
 from generator_fixtures import connect, truth_index
 from impact_warehouse.generator import countries as C
 
-pytest_plugins = ["generator_fixtures"]
+gen_raw = fx.gen_raw  # session fixtures, shared by the generator tests
+gen_manifest = fx.gen_manifest  # session fixtures, shared by the generator tests
 YEARS = range(2019, 2025)
 JOBS = "('employed', 'self_employed', 'business_creation', 'apprenticeship')"
 POSITIVE = (

@@ -7,9 +7,11 @@ from __future__ import annotations
 import duckdb
 import pytest
 
+import generator_fixtures as fx
 from generator_fixtures import connect
 
-pytest_plugins = ["generator_fixtures"]
+gen_raw = fx.gen_raw  # session fixtures, shared by the generator tests
+gen_manifest = fx.gen_manifest  # session fixtures, shared by the generator tests
 
 
 @pytest.fixture(scope="module")
