@@ -80,6 +80,9 @@ final as (
         coalesce(smallest_cell < {{ var('min_cell_size') }}, false) as is_suppressed,
         finalised_on
     from dated
+    -- G-8: no figure for a year after the report date's (cohorts of future
+    -- expected ends are plans, not data)
+    where year <= {{ year_of('report_date') }}
 )
 
 select * from final

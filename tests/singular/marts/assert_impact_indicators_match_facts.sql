@@ -1,7 +1,8 @@
 -- impact_indicators agrees with the facts it is built from: every unsuppressed
 -- numerator and denominator equals a recount from fct_applications,
 -- fct_enrollments, fct_career_outcome_declarations, dim_users and free_user_reach,
--- and every recounted (indicator, year, segment) has its row. Rows returned are
+-- and every recounted (indicator, year, segment) up to the report date's year
+-- has its row. Rows returned are
 -- violations.
 with
 
@@ -27,6 +28,10 @@ users as (
 
 reach as (
     select * from {{ ref('free_user_reach') }}
+),
+
+report_date as (
+    select * from {{ ref('int_report_date_resolved') }}
 ),
 
 applicants as (
@@ -286,17 +291,21 @@ select
     expected.denominator as expected_denominator,
     indicators.denominator
 from expected
+cross join report_date
 left join indicators
     on
         expected.indicator = indicators.indicator
         and expected.year = indicators.year
         and expected.segment = indicators.segment
 where
-    indicators.indicator is null
-    or (
-        not indicators.is_suppressed
-        and (
-            indicators.numerator <> expected.numerator
-            or coalesce(indicators.denominator, -1) <> coalesce(expected.denominator, -1)
+    expected.year <= {{ year_of('report_date.report_date') }}
+    and (
+        indicators.indicator is null
+        or (
+            not indicators.is_suppressed
+            and (
+                indicators.numerator <> expected.numerator
+                or coalesce(indicators.denominator, -1) <> coalesce(expected.denominator, -1)
+            )
         )
     )
