@@ -347,14 +347,7 @@ def test_manifest_shape(gen_manifest: dict) -> None:
                 assert r["denominator"] is None or r["denominator"] > 0, (ind, year)
                 if r["denominator"] is not None and ind != "applicants_growth":
                     assert r["value"] == pytest.approx(r["numerator"] / r["denominator"])
-    later = {r["year"] for r in gen_manifest["truth"] if r["year"] > 2024}
-    assert later and all(
-        r["indicator"] in ("graduation_rate", "graduation_rate_150")
-        for r in gen_manifest["truth"]
-        if r["year"] > 2024
-    )
-    n_later = sum(r["year"] > 2024 for r in gen_manifest["truth"])
-    assert len(gen_manifest["truth"]) == (len(INDICATORS) + 3) * 6 - 1 + n_later
+    assert len(gen_manifest["truth"]) == (len(INDICATORS) + 3) * 6 - 1
 
 
 def test_truth_meets_published_figures(gen_manifest: dict) -> None:

@@ -85,8 +85,9 @@ def compute_truth(w: World, logins: dict) -> list[dict]:
     done = g != NULL
     on_time = done & (g <= x)
     within = done & (2 * (g - s) <= 3 * (x - s))
-    # every cohort year with data, including cohorts due after the export date (2025, 2026)
-    for y in sorted(set(ey[live_e].tolist())):
+    # reporting years only: cohorts due after the report date's year (2025, 2026) get no
+    # figure (G-8, as the warehouse reads it)
+    for y in YEARS:
         c = live_e & (ey == y)
         rows.append(_row("graduation_rate", y, int((c & on_time).sum()), int(c.sum())))
         rows.append(_row("graduation_rate_150", y, int((c & within).sum()), int(c.sum())))
