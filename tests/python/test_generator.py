@@ -363,3 +363,19 @@ def test_row_counts_match_files(gen_raw: Path, gen_manifest: dict) -> None:
         con.execute("select count(*) from raw_logins").fetchone()[0]
         == gen_manifest["row_counts"]["logins"]
     )
+
+
+def test_cli_refuses_tiny_scale(capsys) -> None:
+    from impact_warehouse.cli import main
+
+    assert main(["generate", "--scale", "0.01", "--out", "unused"]) == 2
+    assert "at least 0.02" in capsys.readouterr().err
+
+
+def test_cli_help_describes_the_arguments(capsys) -> None:
+    from impact_warehouse.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["generate", "--help"])
+    out = capsys.readouterr().out
+    assert "--scale" in out and "--seed" in out and "--out" in out

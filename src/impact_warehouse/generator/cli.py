@@ -9,6 +9,7 @@ is written to <out>/_generator_manifest.json (a test oracle; dbt never reads it)
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from .generate import DEFAULT_SEED, generate
@@ -33,5 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.scale < 0.02:
+        print("generate: --scale must be at least 0.02", file=sys.stderr)
+        return 2
     generate(args.out, scale=args.scale, seed=args.seed)
     return 0
