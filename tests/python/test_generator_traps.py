@@ -164,6 +164,17 @@ TRAPS = {
     "M-CAR declaration then the account deleted": """
         select count(*) from raw_career_outcome_declarations as d join raw_users as u using (user_id)
         where cast(u.deleted_at as timestamptz) > cast(d.declared_at as timestamptz)""",
+    "M-CAR never-logged-in former student within 12 months of graduating": """
+        select count(*) from raw_career_outcome_declarations as d join raw_enrollments as e using (user_id)
+        where e.filename like '%07-01%' and e.graduated_on is not null
+          and pday(d.declared_at) > cast(e.graduated_on as date)
+          and pday(d.declared_at) < cast(e.graduated_on as date) + interval 12 month
+          and cast(d.user_id as bigint) not in (select user_id from raw_logins)""",
+    "M-CAR never-logged-in former student after the span end": """
+        select count(*) from raw_career_outcome_declarations as d join raw_enrollments as e using (user_id)
+        where e.filename like '%07-01%' and e.graduated_on is not null
+          and pday(d.declared_at) > cast(e.graduated_on as date) + interval 12 month
+          and cast(d.user_id as bigint) not in (select user_id from raw_logins)""",
     "M-CAR comments with e-mails, phone numbers, newlines": """
         select (count(*) filter (where comment like '%@%') > 0)::int
              * (count(*) filter (where comment like '%+33%') > 0)::int

@@ -100,6 +100,7 @@ class Simulator:
         self.trap_n = max(1, int(round(40 * scale)))  # size of each hand-made trap set
         self.gender: dict[int, str] = {}
         self.forced: list[Cols] = []
+        self.dormant_users: list[np.ndarray] = []
 
     def n(self, x: float) -> int:
         return int(round(x * self.scale))
@@ -1140,6 +1141,34 @@ class Simulator:
         sp_end = span_end(e["grad"], e["ended"], e["expected"])
         used = np.zeros(self.u.n, bool)
         self.w.expected["career"] = {}
+        # M-CAR-2 by the enrolment span alone: former students who never log in (their random
+        # logins are switched off), declaring 11 months after graduating (active, student) or
+        # 30 days after the span end (inactive)
+        per_user = np.bincount(e["user"][live], minlength=self.u.n)
+        cand = live[
+            (e["grad"][live] != NULL)
+            & (per_user[e["user"][live]] == 1)
+            & ~np.isin(e["user"][live], app_users)
+        ]
+        d_in = add_months(np.where(e["grad"][cand] != NULL, e["grad"][cand], 0), 11)
+        d_out = sp_end[cand] + 30
+        perm = rng.permutation(len(cand))
+        sel_in = perm[((d_in <= P_END) & (d_in >= day(2020, 1, 1)))[perm]][:t]
+        rest = perm[~np.isin(perm, sel_in)]
+        sel_out = rest[(d_out <= P_END)[rest]][:t]
+        for sel, dd in ((sel_in, d_in), (sel_out, d_out)):
+            users = e["user"][cand[sel]]
+            used[users] = True
+            self.dormant_users.append(users)
+            decl(users, dd[sel])
+        for yy, c in zip(*np.unique(year_of_day(d_in[sel_in]), return_counts=True), strict=True):
+            designed[(int(yy), "student")] += int(c)
+        self.w.traps["M-CAR-2: never-logged-in former student, 11 months after graduating"] = len(
+            sel_in
+        )
+        self.w.traps["M-CAR-2: never-logged-in former student, after the span end (inactive)"] = (
+            len(sel_out)
+        )
         for y in YEARS:
             total = self.n(CAREER[y])
             st_share, ap_share = CAREER_SEGMENTS[y]
@@ -1161,7 +1190,9 @@ class Simulator:
                 used[e["user"][pool[pick]]] = True
                 decl(e["user"][pool[pick]], uniform_int(rng, a0[pick], a1[pick]))
                 designed[(y, seg)] += k
-            free_k = total - k_st - k_ap - designed[(y, "free_user")]
+            free_k = total - sum(
+                designed[(y, seg)] for seg in ("student", "apprentice", "free_user")
+            )
             assert free_k > 0
             d = uniform_int(rng, np.full(free_k, lo), np.full(free_k, hi))
             back = np.minimum(rng.integers(0, 366, free_k), d - P_START)
@@ -1207,6 +1238,7 @@ class Simulator:
         rate[rng.random(n_gen) < 0.1] = 0.0
         self.u.add(created, start, end, rate, ROLE_GENERAL)
         created, act_start, act_end, rate, role = self.u.arrays()
+        rate[np.concatenate(self.dormant_users)] = 0.0  # former students who never log in
         n = self.u.n
         # deletions (history stays; logins stop before the deletion)
         deleted = np.full(n, NULL, np.int64)
@@ -1263,7 +1295,7 @@ class Simulator:
         edge = np.arange(n + k, n + k + 2 * t)
         self.append_users(
             edge,
-            np.full(2 * t, at_paris(day(2022, 6, 1), 36000)),
+            np.full(2 * t, at_paris(day(2018, 6, 1), 36000)),
             ROLE_ANCHOR,
             np.full(2 * t, C.CODES.index("FR")),
         )
@@ -1285,6 +1317,7 @@ class Simulator:
             & (e["start"] <= day(2023, 6, 1))
             & (span_end(e["grad"], e["ended"], e["expected"]) >= day(2023, 6, 6))
             & ~w.users["is_test"][e["user"]]
+            & (w.rate[e["user"]] > 0)
         )
         self.force_login(e["user"][st[:1]], np.full(1, at_paris(day(2023, 6, 6), 40000)), "AQ")
         self.w.traps["M-REA-2: 2023 login from Antarctica (AQ) by a test account / a student"] = 2
