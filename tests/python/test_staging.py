@@ -163,3 +163,7 @@ def test_relative_raw_dir_resolves_against_the_project(dbt_build: BuildFn) -> No
     assert build.ok, build.output[-3000:]
     # the view works from any directory: it holds an absolute path
     assert build.query("select count(*) from staging.stg_platform__logins") == [(5,)]
+    (view_sql,) = build.query(
+        "select sql from duckdb_views() where view_name = 'stg_platform__logins'"
+    )[0]
+    assert f"'{RAW_SMALL}/logins/" in view_sql
