@@ -154,11 +154,13 @@ def build_and_publish(
     target_path: Path | None = None,
     echo: bool = True,
     project_dir: Path | None = None,
+    prebuild_empty: bool = True,
 ) -> float:
     """Run `dbt build` into a new file and publish it; return the seconds dbt took.
 
     Raises BuildError (published file untouched, partial build removed) on failure.
-    `project_dir` replaces this dbt project (tests use a tiny one).
+    `project_dir` replaces this dbt project (tests use a tiny one, without unit tests, and
+    skip the empty pre-build with `prebuild_empty=False`).
     """
     published = published.resolve()
     directory = published.parent
@@ -194,7 +196,7 @@ def build_and_publish(
                 )
 
         started = time.monotonic()
-        if not building.exists():
+        if prebuild_empty and not building.exists():
             # Unit tests introspect their inputs' columns: on a fresh file the relations
             # must exist first (TOOLING_NOTES), so create them empty, without any test.
             if echo:

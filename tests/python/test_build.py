@@ -165,6 +165,7 @@ def _build(tiny: dict[str, Path], **kwargs: object) -> float:
         target_path=tiny["target"],
         project_dir=tiny["project"],
         echo=False,
+        prebuild_empty=False,  # the tiny project has no unit test
         **kwargs,  # type: ignore[arg-type]
     )
 
