@@ -13,8 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from . import countries as C
-from .timeutil import DAY, add_months, at_paris, day, paris_day, year_of_day
+from .timeutil import add_months, day, paris_day, year_of_day
 
 YEARS = list(range(2019, 2025))
 P_START = day(2019, 1, 1)
@@ -155,16 +154,3 @@ def span_end(grad, ended, expected) -> np.ndarray:
 
 def paris_year(utc: np.ndarray) -> np.ndarray:
     return year_of_day(paris_day(utc))
-
-
-__all__ = [
-    "quota",
-    "k_of",
-    "uniform_int",
-    "Users",
-    "span_end",
-    "paris_year",
-    "at_paris",
-    "DAY",
-    "C",
-]
