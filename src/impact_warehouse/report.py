@@ -22,7 +22,7 @@ from pathlib import Path
 
 import duckdb
 
-from impact_warehouse.report_assets.chromium import ChromiumError, find_chromium, screenshot
+from impact_warehouse.browser import ChromiumError, find_chromium, screenshot
 from impact_warehouse.report_assets.data import load_report_data
 from impact_warehouse.report_assets.page import render_page
 from impact_warehouse.warehouse import WarehouseError, published_path

@@ -11,9 +11,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from impact_warehouse.browser import dump_dom, find_chromium, screenshot
 from impact_warehouse.cli import main
 from impact_warehouse.report import write_report
-from impact_warehouse.report_assets.chromium import dump_dom, find_chromium, screenshot
 from impact_warehouse.report_assets.sample import write_sample_warehouse
 
 

@@ -1,5 +1,5 @@
-"""Headless Chromium (Debian's `chromium`) to check and picture the page, with the flags of
-TOOLING_NOTES.md; each call gets a fresh profile directory."""
+"""Headless Chromium (Debian's `chromium`) to check and picture pages: the report, the docs site.
+Flags of TOOLING_NOTES.md; each call gets a fresh profile directory."""
 
 from __future__ import annotations
 
@@ -33,7 +33,12 @@ def find_chromium() -> str | None:
     return None
 
 
-def _run(extra: list[str], page: Path, timeout: float) -> subprocess.CompletedProcess[str]:
+def _url(page: Path | str) -> str:
+    """A file path becomes a file:// URL; a string is taken as a URL (http://127.0.0.1/...)."""
+    return page.resolve().as_uri() if isinstance(page, Path) else page
+
+
+def _run(extra: list[str], page: Path | str, timeout: float) -> subprocess.CompletedProcess[str]:
     binary = find_chromium()
     if binary is None:
         raise ChromiumError("chromium is not installed (apt-get install -y chromium)")
@@ -43,7 +48,7 @@ def _run(extra: list[str], page: Path, timeout: float) -> subprocess.CompletedPr
             *FLAGS,
             f"--user-data-dir={profile}",
             *extra,
-            page.resolve().as_uri(),
+            _url(page),
         ]
         proc = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
     if proc.returncode != 0:
@@ -51,13 +56,13 @@ def _run(extra: list[str], page: Path, timeout: float) -> subprocess.CompletedPr
     return proc
 
 
-def dump_dom(page: Path, *, timeout: float = 120) -> str:
+def dump_dom(page: Path | str, *, timeout: float = 120) -> str:
     """The DOM of the rendered page, as Chromium serialises it."""
     return _run(["--dump-dom", "--virtual-time-budget=10000"], page, timeout).stdout
 
 
 def screenshot(
-    page: Path, png: Path, *, width: int = 1400, height: int = 900, timeout: float = 120
+    page: Path | str, png: Path, *, width: int = 1400, height: int = 900, timeout: float = 120
 ) -> Path:
     """A PNG picture of the page's first `height` pixels (use a tall height for the whole page)."""
     png.parent.mkdir(parents=True, exist_ok=True)
