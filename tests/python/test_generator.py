@@ -379,3 +379,16 @@ def test_cli_help_describes_the_arguments(capsys) -> None:
         main(["generate", "--help"])
     out = capsys.readouterr().out
     assert "--scale" in out and "--seed" in out and "--out" in out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("scale", "seed"), [(0.021, 11), (0.05, 12), (0.13, 13)])
+def test_calibration_at_other_scales(tmp_path, scale: float, seed: int) -> None:
+    """Exact quotas keep every published figure in tolerance at any scale from 0.02 up."""
+    import json
+
+    from impact_warehouse.generator import generate
+
+    generate(tmp_path, scale=scale, seed=seed, progress=lambda _msg: None)
+    other = json.loads((tmp_path / "_generator_manifest.json").read_text())
+    assert calibration_failures(other) == []
