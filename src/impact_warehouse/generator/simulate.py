@@ -274,6 +274,9 @@ class Simulator:
             )
             status[nc] = labels[cats]
             cancel_link[nc[cats == 5]] = True
+            # only recent applications can still wait for a decision
+            stale = np.isin(status, ["submitted", "under_review"]) & (sub_day < P_END - 60)
+            status[stale] = np.where(rng.random(int(stale.sum())) < 0.7, "rejected", "withdrawn")
             decided = np.full(na, NULL, np.int64)
             dec_mask = np.isin(status, ["admitted", "rejected"])
             delay = uniform_int(rng, np.full(na, 1), np.full(na, 40))
