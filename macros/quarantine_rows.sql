@@ -29,7 +29,8 @@
         '{{ column }}' as column_name,
         {{ column }}__raw as raw_value,
         {{ column }}__issue as reason,
-        raw_row_id
+        -- CSV rows have no stable row number (see stg_platform__raw_row_counts)
+        cast(null as bigint) as raw_row_id
     from {{ base_relation }}
     where {{ column }}__issue is not null
     {% if not loop.last %}union all{% endif %}

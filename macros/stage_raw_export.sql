@@ -32,7 +32,6 @@ cleaned as (
     -- trimmed raw text, empty as NULL: what the quarantine shows
     select
         {{ source_file_name('filename', export_name) }} as source_file,
-        row_number() over () as raw_row_id,
     {%- for column in columns %}
         {%- if column.kind == 'presence' %}
         -- free text (PII) is not kept: only whether there was any
@@ -73,10 +72,13 @@ parsed as (
     from cleaned
 ),
 
+    {%- set version_columns = [key, 'updated_at', 'source_file'] if versioned else [key] %}
 fingerprinted as (
+    -- the parsed record, to tell an exact copy from a contradiction
     select
-        *,
-        -- the parsed record, to tell an exact copy from a contradiction
+    {%- for name in version_columns %}
+        {{ name }},
+    {%- endfor %}
         concat_ws(
             '|',
     {%- for column in columns %}
@@ -84,6 +86,33 @@ fingerprinted as (
     {%- endfor %}
         ) as record_fingerprint
     from parsed
+    where {{ key }} is not null
+),
+
+contradicted_keys as (
+    -- versions that should be identical but are not (an aggregate, cheaper than a window)
+    select
+    {%- for name in version_columns %}
+        {{ name }}{{ ',' if not loop.last }}
+    {%- endfor %}
+    from fingerprinted
+    group by
+    {%- for name in version_columns %}
+        {{ name }}{{ ',' if not loop.last }}
+    {%- endfor %}
+    having min(record_fingerprint) <> max(record_fingerprint)
+),
+
+flagged as (
+    select
+        parsed.*,
+        contradicted_keys.{{ key }} is not null as is_contradicted
+    from parsed
+    left join contradicted_keys
+        on
+    {%- for name in version_columns %}
+        {{ 'and ' if not loop.first }}parsed.{{ name }} = contradicted_keys.{{ name }}
+    {%- endfor %}
 ),
 
 checked as (
@@ -104,25 +133,19 @@ checked as (
         {%- if column.raw == key and versioned %}
             -- G-3 cannot choose between two different versions of one file and updated_at
             case
-                when min(record_fingerprint) over (
-                    partition by {{ key }}, updated_at, source_file
-                ) <> max(record_fingerprint) over (
-                    partition by {{ key }}, updated_at, source_file
-                )
+                when is_contradicted
                     then 'contradiction: different versions with the same updated_at in one file'
             end,
             {%- elif column.raw == key %}
             -- G-3: append-only, a repeated id must be an exact copy
             case
-                when min(record_fingerprint) over (partition by {{ key }})
-                    <> max(record_fingerprint) over (partition by {{ key }})
-                    then 'contradiction: repeated id with different values'
+                when is_contradicted then 'contradiction: repeated id with different values'
             end,
         {%- endif %}
             cast(null as varchar)
         ) as {{ column.raw }}__issue{{ ',' if not loop.last }}
     {%- endfor %}
-    from fingerprinted
+    from flagged
 ),
 
 final as (
