@@ -48,7 +48,7 @@ test: setup browser lint ## Lint, then the whole test suite (dbt builds run insi
 lint: setup ## sqlfluff and ruff
 	$(BIN)/ruff check src tests/python
 	$(BIN)/ruff format --check src tests/python
-	$(BIN)/sqlfluff lint models macros tests analyses
+	$(BIN)/sqlfluff lint --processes 2 models macros tests analyses
 
 docs: build ## Generate the documentation site and serve it on 127.0.0.1:8080
 	$(BIN)/dbt docs generate
