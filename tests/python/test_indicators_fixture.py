@@ -125,3 +125,26 @@ def test_small_cells_are_suppressed(hand_built: Path, tmp_path: Path) -> None:
     assert cells[("share_unemployed", 2023)] == (None, None, None, True)  # 2 of 7
     assert cells[("applicants", 2023)] == (6, None, 6.0, False)
     assert cells[("share_residing_in_france", 2023)] == (3, 7, 3 / 7, False)
+
+
+def test_report_date_var_decides_finality_and_keeps_the_build_green(tmp_path: Path) -> None:
+    """G-7/G-8: with `report_date` given, unit tests still pass (they pin their own vars) and
+    the 2023 placement figure is provisional before June 30 2024, final from that day."""
+    raw = write_raw_indicators(tmp_path / "raw")
+    statuses = {}
+    for report_date in ("2024-06-29", "2024-06-30"):
+        db = tmp_path / f"impact-{report_date}.duckdb"
+        result = run_dbt(
+            ["build"],
+            raw_dir=raw,
+            duckdb_path=db,
+            work_dir=tmp_path / f"dbt-{report_date}",
+            dbt_vars={"min_cell_size": 0, "report_date": report_date},
+        )
+        assert result.ok, result.output[-4000:]
+        statuses[report_date] = _query(
+            db,
+            "select status from marts.impact_indicators "
+            "where indicator = 'job_placement_rate' and year = 2023",
+        )[0][0]
+    assert statuses == {"2024-06-29": "provisional", "2024-06-30": "final"}
