@@ -174,6 +174,20 @@ def render(rows: Sequence[HeadlineRow], as_of: str | None = None) -> str:
         out.append(f"{provisional} figure(s) provisional (G-7): may change until finalised.")
     if any(row.is_suppressed for row in rows):
         out.append("suppressed: fewer than min_cell_size individuals (G-9).")
+    ratios = [
+        f"{row.indicator} {row.year} {row.segment} {row.computed / row.published:.1%}"
+        for row in rows
+        if row.unit == "count"
+        and not row.is_suppressed
+        and row.computed is not None
+        and row.published
+        and row.indicator != "free_user_countries"
+    ]
+    if ratios:
+        # Sample exports are a fraction (--scale) of the platform: counts compare as ratios.
+        out.append(
+            "counts as a share of published (sample exports are scaled): " + "; ".join(ratios)
+        )
     return "\n".join(out)
 
 
