@@ -13,7 +13,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 SCALE ?= 0.1
 SEED ?= 20231231
 
-.PHONY: help setup browser data build test lint docs report bench clean
+.PHONY: help setup browser data build warehouse test lint docs report bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -50,11 +50,14 @@ lint: setup ## sqlfluff and ruff
 	$(BIN)/ruff format --check src tests/python
 	$(BIN)/sqlfluff lint --processes 2 models macros tests analyses
 
-docs: build ## Generate the documentation site and serve it on 127.0.0.1:8080
+warehouse: setup
+	@test -f "$(IMPACT_DUCKDB_PATH)" || $(MAKE) --no-print-directory build
+
+docs: warehouse ## Generate the documentation site and serve it on 127.0.0.1:8080 (offline)
 	$(BIN)/dbt docs generate
 	$(BIN)/dbt docs serve --host 127.0.0.1 --port 8080 --no-browser
 
-report: browser build ## Render reports/impact-report.html from the marts
+report: browser warehouse ## Render reports/impact-report.html from the marts
 	$(BIN)/impact-warehouse report
 
 bench: setup ## Benchmark the build at several scales
