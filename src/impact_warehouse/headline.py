@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from impact_warehouse.indicators import INDICATORS, SEGMENTS
 from impact_warehouse.report_assets.formatting import (
     MISSING,
     SUPPRESSED,
@@ -37,31 +38,8 @@ from impact_warehouse.warehouse import (
 DEFAULT_YEARS = (2022, 2023)
 
 # MARTS.md order: the order the report reads in.
-INDICATOR_ORDER = (
-    "applicants",
-    "applicants_growth",
-    "orientation_rate",
-    "graduation_rate",
-    "graduation_rate_150",
-    "job_placement_rate",
-    "apprentice_job_placement_rate",
-    "placement_response_rate",
-    "career_outcomes",
-    "share_unemployed",
-    "share_low_qualification",
-    "share_refugee",
-    "share_underserved_area",
-    "share_disability",
-    "share_women_in_tech",
-    "share_any_underserved",
-    "share_residing_in_france",
-    "share_region_africa",
-    "share_region_europe",
-    "share_region_rest_of_world",
-    "free_users",
-    "free_user_countries",
-)
-SEGMENT_ORDER = ("all", "student", "apprentice", "free_user")
+INDICATOR_ORDER = INDICATORS
+SEGMENT_ORDER = SEGMENTS
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ import datetime as dt
 
 import numpy as np
 
+from impact_warehouse.indicators import INDICATORS, SEGMENTS
+
 from . import countries as C
 from .model import NULL, TECH_DOMAINS, YEARS, span_end, year_start
 from .simulate import World
@@ -126,35 +128,9 @@ def compute_truth(w: World, logins: dict) -> list[dict]:
         rows.append(_row("free_users", y, int(logins["free_users"][y]), None))
         rows.append(_row("free_user_countries", y, int(logins["countries"][y]), None))
     order = {name: i for i, name in enumerate(INDICATORS)}
-    seg_order = {"all": 0, "student": 1, "apprentice": 2, "free_user": 3}
+    seg_order = {name: i for i, name in enumerate(SEGMENTS)}
     rows.sort(key=lambda t: (order[t["indicator"]], t["year"], seg_order[t["segment"]]))
     return rows
-
-
-INDICATORS = [
-    "applicants",
-    "applicants_growth",
-    "orientation_rate",
-    "graduation_rate",
-    "graduation_rate_150",
-    "job_placement_rate",
-    "apprentice_job_placement_rate",
-    "placement_response_rate",
-    "career_outcomes",
-    "share_unemployed",
-    "share_low_qualification",
-    "share_refugee",
-    "share_underserved_area",
-    "share_disability",
-    "share_women_in_tech",
-    "share_any_underserved",
-    "share_residing_in_france",
-    "share_region_africa",
-    "share_region_europe",
-    "share_region_rest_of_world",
-    "free_users",
-    "free_user_countries",
-]
 
 
 def career_rows(w: World) -> list[dict]:
