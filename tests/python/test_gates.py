@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,13 @@ MIN_TESTED_MODEL_SHARE = 0.90
 MIN_DBT_SCORE = 9.0
 
 
+def _signature(macro_sql: str) -> list[str]:
+    """Argument names of a `{% macro name(a, b=1) %}` definition."""
+    match = re.search(r"macro\s+\w+\s*\(([^)]*)\)", macro_sql)
+    params = match.group(1) if match else ""
+    return [p.split("=")[0].strip() for p in params.split(",") if p.strip()]
+
+
 def _models(manifest: dict) -> dict[str, dict]:
     return {
         uid: node
@@ -28,16 +36,31 @@ def _models(manifest: dict) -> dict[str, dict]:
     }
 
 
-def test_every_model_and_seed_has_a_description(sample_warehouse: SampleWarehouse) -> None:
+def test_every_node_macro_and_test_has_a_description(sample_warehouse: SampleWarehouse) -> None:
+    """Models, seeds, sources, exposures, our macros (and each of their arguments), singular
+    and unit tests. (Instances of dbt's built-in generic tests are named for what they check.)"""
     manifest = sample_warehouse.manifest
     undocumented = [
         uid
         for uid, node in manifest["nodes"].items()
-        if node["resource_type"] in {"model", "seed", "snapshot"} and not node["description"]
+        if node["package_name"] == "impact_warehouse"
+        and (
+            node["resource_type"] in {"model", "seed", "snapshot", "analysis"}
+            or (node["resource_type"] == "test" and "singular" in node["original_file_path"])
+        )
+        and not node["description"]
     ]
-    undocumented += [
-        uid for uid, source in manifest["sources"].items() if not source["description"]
-    ]
+    for kind in ("sources", "exposures", "unit_tests", "metrics", "semantic_models"):
+        undocumented += [uid for uid, node in manifest[kind].items() if not node["description"]]
+    for uid, macro in manifest["macros"].items():
+        if macro["package_name"] != "impact_warehouse":
+            continue
+        if not macro["description"]:
+            undocumented.append(uid)
+        described = {a["name"] for a in macro["arguments"] if a.get("description")}
+        undocumented += [
+            f"{uid}({name})" for name in _signature(macro["macro_sql"]) if name not in described
+        ]
     assert undocumented == []
 
 
