@@ -12,12 +12,12 @@
     {%- endif -%}
     {%- if issue_columns | length == 0 %}
     select
-        cast(null as varchar) as export,
-        cast(null as varchar) as source_file,
-        cast(null as varchar) as record_key,
-        cast(null as varchar) as column_name,
-        cast(null as varchar) as raw_value,
-        cast(null as varchar) as reason,
+        cast(null as {{ dbt.type_string() }}) as export,
+        cast(null as {{ dbt.type_string() }}) as source_file,
+        cast(null as {{ dbt.type_string() }}) as record_key,
+        cast(null as {{ dbt.type_string() }}) as column_name,
+        cast(null as {{ dbt.type_string() }}) as raw_value,
+        cast(null as {{ dbt.type_string() }}) as reason,
         cast(null as bigint) as raw_row_id
     where false
     {%- else %}

@@ -82,7 +82,7 @@ fingerprinted as (
         concat_ws(
             '|',
     {%- for column in columns %}
-            coalesce(cast({{ column.name or column.raw }} as varchar), '<null>'){{ ',' if not loop.last }}
+            coalesce(cast({{ column.name or column.raw }} as {{ dbt.type_string() }}), '<null>'){{ ',' if not loop.last }}
     {%- endfor %}
         ) as record_fingerprint
     from parsed
@@ -142,7 +142,7 @@ checked as (
                 when is_contradicted then 'contradiction: repeated id with different values'
             end,
         {%- endif %}
-            cast(null as varchar)
+            cast(null as {{ dbt.type_string() }})
         ) as {{ column.raw }}__issue{{ ',' if not loop.last }}
     {%- endfor %}
     from flagged
