@@ -40,18 +40,22 @@ by_segment as (
         outcome_type
 ),
 
+judged as (
+    select
+        *,
+        -- G-9: small cells hidden
+        {{ is_small_cell(['n_outcomes']) }} as is_suppressed
+    from by_segment
+),
+
 final as (
     select
         cast(year as integer) as year,
         cast(segment as {{ dbt.type_string() }}) as segment,
         outcome_type,
-        -- G-9: small cells hidden
-        case
-            when n_outcomes >= {{ var('min_cell_size') }}
-                then cast(n_outcomes as bigint)
-        end as outcomes,
-        n_outcomes < {{ var('min_cell_size') }} as is_suppressed
-    from by_segment
+        case when not is_suppressed then cast(n_outcomes as bigint) end as outcomes,
+        is_suppressed
+    from judged
 )
 
 select * from final

@@ -6,20 +6,12 @@ indicators as (
     select * from {{ ref('int_indicators_computed') }}
 ),
 
-free_users as (
-    select * from {{ ref('int_free_users_yearly') }}
+reach_counts as (
+    select * from {{ ref('int_free_users_counted') }}
 ),
 
 report_date as (
     select * from {{ ref('int_report_date_resolved') }}
-),
-
-free_users_by_year as (
-    select
-        free_user_year as year,
-        count(*) as n_free_users
-    from free_users
-    group by free_user_year
 ),
 
 dated as (
@@ -45,7 +37,7 @@ dated as (
         -- countries, built from the free users of the year.
         case
             when indicators.indicator = 'free_user_countries'
-                then free_users_by_year.n_free_users
+                then reach_counts.n_free_users
             when indicators.denominator is null then indicators.numerator
             when indicators.numerator < indicators.denominator
                 then indicators.numerator
@@ -53,8 +45,16 @@ dated as (
         end as smallest_cell
     from indicators
     cross join report_date
-    left join free_users_by_year
-        on indicators.year = free_users_by_year.year
+    left join reach_counts
+        on indicators.year = reach_counts.year
+),
+
+judged as (
+    select
+        *,
+        -- G-9: fewer than min_cell_size individuals: value and counts hidden
+        {{ is_small_cell(['smallest_cell']) }} as is_suppressed
+    from dated
 ),
 
 final as (
@@ -62,24 +62,17 @@ final as (
         indicator,
         year,
         segment,
-        -- G-9: fewer than min_cell_size individuals: value and counts hidden
-        case
-            when smallest_cell >= {{ var('min_cell_size') }} then numerator
-        end as numerator,
-        case
-            when smallest_cell >= {{ var('min_cell_size') }} then denominator
-        end as denominator,
-        case
-            when smallest_cell >= {{ var('min_cell_size') }} then value
-        end as value,
+        case when not is_suppressed then numerator end as numerator,
+        case when not is_suppressed then denominator end as denominator,
+        case when not is_suppressed then value end as value,
         -- G-7
         case
             when report_date >= finalised_on then 'final'
             else 'provisional'
         end as status,
-        coalesce(smallest_cell < {{ var('min_cell_size') }}, false) as is_suppressed,
+        is_suppressed,
         finalised_on
-    from dated
+    from judged
     -- G-8: no figure for a year after the report date's (cohorts of future
     -- expected ends are plans, not data)
     where year <= {{ year_of('report_date') }}

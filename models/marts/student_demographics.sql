@@ -2,35 +2,8 @@
 -- category, the category's population, the share and the share of unknown answers.
 with
 
-students as (
-    select * from {{ ref('int_students_flagged') }}
-),
-
 by_year as (
-    select
-        student_year as year,
-        count(*) as n_students,
-        sum(case when is_unemployed then 1 else 0 end) as n_unemployed,
-        sum(case when is_employment_unknown then 1 else 0 end) as n_employment_unknown,
-        sum(case when is_low_qualification then 1 else 0 end) as n_low_qualification,
-        sum(
-            case when is_qualification_unknown then 1 else 0 end
-        ) as n_qualification_unknown,
-        sum(case when is_refugee then 1 else 0 end) as n_refugee,
-        sum(case when is_refugee_unknown then 1 else 0 end) as n_refugee_unknown,
-        sum(case when has_disability then 1 else 0 end) as n_disability,
-        sum(case when is_disability_unknown then 1 else 0 end) as n_disability_unknown,
-        sum(case when is_resident_in_france then 1 else 0 end) as n_in_france,
-        sum(case when is_in_area_population then 1 else 0 end) as n_area_population,
-        sum(case when is_in_underserved_area then 1 else 0 end) as n_underserved_area,
-        sum(case when is_any_underserved then 1 else 0 end) as n_any_underserved,
-        sum(case when is_in_tech_path then 1 else 0 end) as n_in_tech,
-        sum(case when is_in_tech_path and is_female then 1 else 0 end) as n_women_in_tech,
-        sum(
-            case when is_in_tech_path and is_gender_unknown then 1 else 0 end
-        ) as n_tech_gender_unknown
-    from students
-    group by student_year
+    select * from {{ ref('int_students_counted') }}
 ),
 
 categories as (
@@ -93,41 +66,32 @@ categories as (
     from by_year
 ),
 
+judged as (
+    select
+        *,
+        -- G-9: small cells hidden
+        {{ is_small_cell(['students', 'denominator']) }} as is_suppressed
+    from categories
+),
+
 final as (
     select
         cast(year as integer) as year,
         cast(category as {{ dbt.type_string() }}) as category,
+        case when not is_suppressed then cast(students as bigint) end as students,
+        case when not is_suppressed then cast(denominator as bigint) end as denominator,
         case
-            when students >= {{ var('min_cell_size') }}
-                and denominator >= {{ var('min_cell_size') }}
-                then cast(students as bigint)
-        end as students,
-        case
-            when students >= {{ var('min_cell_size') }}
-                and denominator >= {{ var('min_cell_size') }}
-                then cast(denominator as bigint)
-        end as denominator,
-        case
-            when students >= {{ var('min_cell_size') }}
-                and denominator >= {{ var('min_cell_size') }}
-                then {{ safe_ratio('students', 'denominator') }}
+            when not is_suppressed then {{ safe_ratio('students', 'denominator') }}
         end as share,
         case
-            when students >= {{ var('min_cell_size') }}
-                and denominator >= {{ var('min_cell_size') }}
-                -- M-UND-2: the underserved_area unknowns are among France residents
-                then
-                    case
-                        when category = 'underserved_area'
-                            then {{ safe_ratio('unknowns', 'unknowns + denominator') }}
-                        else {{ safe_ratio('unknowns', 'denominator') }}
-                    end
+            when is_suppressed then null
+            -- M-UND-2: the underserved_area unknowns are among France residents
+            when category = 'underserved_area'
+                then {{ safe_ratio('unknowns', 'unknowns + denominator') }}
+            else {{ safe_ratio('unknowns', 'denominator') }}
         end as unknown_share,
-        not(
-            students >= {{ var('min_cell_size') }}
-            and denominator >= {{ var('min_cell_size') }}
-        ) as is_suppressed
-    from categories
+        is_suppressed
+    from judged
 )
 
 select * from final

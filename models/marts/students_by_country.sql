@@ -6,6 +6,10 @@ students as (
     select * from {{ ref('int_students_flagged') }}
 ),
 
+student_counts as (
+    select * from {{ ref('int_students_counted') }}
+),
+
 by_country as (
     select
         student_year as year,
@@ -21,33 +25,30 @@ by_country as (
         region_group
 ),
 
-by_year as (
+judged as (
     select
-        student_year as year,
-        count(*) as n_students
-    from students
-    group by student_year
+        by_country.*,
+        student_counts.n_students as n_students_of_year,
+        -- G-9: small cells hidden
+        {{ is_small_cell(['by_country.n_students']) }} as is_suppressed
+    from by_country
+    inner join student_counts
+        on by_country.year = student_counts.year
 ),
 
 final as (
     select
-        cast(by_country.year as integer) as year,
-        by_country.country_code,
-        by_country.country_name,
-        by_country.region_group,
-        -- G-9: small cells hidden
+        cast(year as integer) as year,
+        country_code,
+        country_name,
+        region_group,
+        case when not is_suppressed then cast(n_students as bigint) end as students,
         case
-            when by_country.n_students >= {{ var('min_cell_size') }}
-                then cast(by_country.n_students as bigint)
-        end as students,
-        case
-            when by_country.n_students >= {{ var('min_cell_size') }}
-                then {{ safe_ratio('by_country.n_students', 'by_year.n_students') }}
+            when not is_suppressed
+                then {{ safe_ratio('n_students', 'n_students_of_year') }}
         end as share,
-        by_country.n_students < {{ var('min_cell_size') }} as is_suppressed
-    from by_country
-    inner join by_year
-        on by_country.year = by_year.year
+        is_suppressed
+    from judged
 )
 
 select * from final

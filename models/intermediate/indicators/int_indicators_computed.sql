@@ -21,16 +21,12 @@ declarations as (
     select * from {{ ref('int_declarations_counted') }}
 ),
 
-students as (
-    select * from {{ ref('int_students_flagged') }}
+student_counts as (
+    select * from {{ ref('int_students_counted') }}
 ),
 
-free_users as (
-    select * from {{ ref('int_free_users_yearly') }}
-),
-
-countries_reached as (
-    select * from {{ ref('int_countries_reached') }}
+reach_counts as (
+    select * from {{ ref('int_free_users_counted') }}
 ),
 
 applicants_by_year as (
@@ -171,126 +167,83 @@ career as (
         career_segments.segment
 ),
 
-student_shares as (
-    -- M-DEM-2, M-DEM-3: the denominator is all students of Y
-    select
-        student_year as year,
-        count(*) as n_students,
-        sum(case when is_unemployed then 1 else 0 end) as n_unemployed,
-        sum(case when is_low_qualification then 1 else 0 end) as n_low_qualification,
-        sum(case when is_refugee then 1 else 0 end) as n_refugee,
-        sum(case when has_disability then 1 else 0 end) as n_disability,
-        sum(case when is_any_underserved then 1 else 0 end) as n_any_underserved,
-        -- M-UND-1..3: France residents with an exact address only
-        sum(case when is_in_area_population then 1 else 0 end) as n_area_population,
-        sum(case when is_in_underserved_area then 1 else 0 end) as n_underserved_area,
-        -- M-TEC-1: Tech paths only
-        sum(case when is_in_tech_path then 1 else 0 end) as n_in_tech,
-        sum(case when is_in_tech_path and is_female then 1 else 0 end) as n_women_in_tech,
-        -- M-RES-1
-        sum(case when region_group = 'France' then 1 else 0 end) as n_france,
-        sum(case when region_group = 'Africa' then 1 else 0 end) as n_africa,
-        sum(case when region_group = 'Europe' then 1 else 0 end) as n_europe,
-        sum(
-            case when region_group = 'Rest of the world' then 1 else 0 end
-        ) as n_rest_of_world
-    from students
-    group by student_year
-),
-
 demographics as (
     select
         'share_unemployed' as indicator,
         year,
         n_unemployed as numerator,
         n_students as denominator
-    from student_shares
+    from student_counts
     union all
     select
         'share_low_qualification' as indicator,
         year,
         n_low_qualification as numerator,
         n_students as denominator
-    from student_shares
+    from student_counts
     union all
     select
         'share_refugee' as indicator,
         year,
         n_refugee as numerator,
         n_students as denominator
-    from student_shares
+    from student_counts
     union all
     select
         'share_disability' as indicator,
         year,
         n_disability as numerator,
         n_students as denominator
-    from student_shares
+    from student_counts
     union all
     select
         'share_underserved_area' as indicator,
         year,
         n_underserved_area as numerator,
         n_area_population as denominator
-    from student_shares
+    from student_counts
     union all
     select
         'share_any_underserved' as indicator,
         year,
         n_any_underserved as numerator,
         n_students as denominator
-    from student_shares
+    from student_counts
     union all
     select
         'share_women_in_tech' as indicator,
         year,
         n_women_in_tech as numerator,
         n_in_tech as denominator
-    from student_shares
+    from student_counts
     union all
     select
         'share_residing_in_france' as indicator,
         year,
-        n_france as numerator,
+        n_in_france as numerator,
         n_students as denominator
-    from student_shares
+    from student_counts
     union all
     select
         'share_region_africa' as indicator,
         year,
         n_africa as numerator,
         n_students as denominator
-    from student_shares
+    from student_counts
     union all
     select
         'share_region_europe' as indicator,
         year,
         n_europe as numerator,
         n_students as denominator
-    from student_shares
+    from student_counts
     union all
     select
         'share_region_rest_of_world' as indicator,
         year,
         n_rest_of_world as numerator,
         n_students as denominator
-    from student_shares
-),
-
-free_users_by_year as (
-    select
-        free_user_year as year,
-        count(*) as n_free_users
-    from free_users
-    group by free_user_year
-),
-
-countries_by_year as (
-    select
-        free_user_year as year,
-        count(*) as n_countries
-    from countries_reached
-    group by free_user_year
+    from student_counts
 ),
 
 reach as (
@@ -300,19 +253,17 @@ reach as (
         year,
         n_free_users as numerator,
         cast(null as bigint) as denominator
-    from free_users_by_year
+    from reach_counts
 
     union all
 
     -- M-REA-2
     select
         'free_user_countries' as indicator,
-        free_users_by_year.year,
-        coalesce(countries_by_year.n_countries, 0) as numerator,
+        year,
+        n_countries as numerator,
         cast(null as bigint) as denominator
-    from free_users_by_year
-    left join countries_by_year
-        on free_users_by_year.year = countries_by_year.year
+    from reach_counts
 ),
 
 shares as (
