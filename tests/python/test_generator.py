@@ -13,12 +13,22 @@ import pytest
 import generator_fixtures as fx
 from generator_fixtures import calibration_failures, connect, truth_index
 from impact_warehouse.generator import countries as C
-from impact_warehouse.generator.truth import INDICATORS
+from impact_warehouse.indicators import INDICATORS
 
 gen_raw = fx.gen_raw  # session fixtures, shared by the generator tests
 gen_raw_again = fx.gen_raw_again  # session fixtures, shared by the generator tests
 gen_raw_other_seed = fx.gen_raw_other_seed  # session fixtures, shared by the generator tests
 gen_manifest = fx.gen_manifest  # session fixtures, shared by the generator tests
+
+# The contract's 13 domains, lower-cased: read from the path_domains reference seed,
+# not from the generator under test.
+PATH_DOMAINS = [
+    row.split(",")[0].lower()
+    for row in (Path(__file__).resolve().parents[2] / "seeds" / "path_domains.csv")
+    .read_text()
+    .splitlines()[1:]
+    if row
+]
 
 HEADERS = {
     "users": "user_id,created_at,updated_at,email,first_name,last_name,birth_date,gender,"
@@ -79,24 +89,7 @@ BOOL = ["true", "false", "1", "0", "yes", "no"]
 ENUMS = {
     ("users", "gender"): ["female", "male", "non_binary", "undisclosed"],
     ("users", "is_test_account"): BOOL,
-    ("paths", "domain"): [
-        d.lower()
-        for d in [
-            "Cybersecurity",
-            "Data",
-            "Design",
-            "Development",
-            "Project Management",
-            "Supply Chain",
-            "System and Network",
-            "Marketing and Communication",
-            "Human Resources",
-            "Business and Management",
-            "Health and Social Care",
-            "Education and Training",
-            "Sales",
-        ]
-    ],
+    ("paths", "domain"): PATH_DOMAINS,
     ("paths", "language"): ["fr", "en"],
     ("applications", "status"): ["submitted", "under_review", "admitted", "rejected", "withdrawn"],
     ("applications", "funding_requested"): ["self_funded", "employer", "public", "apprenticeship"],
