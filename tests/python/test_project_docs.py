@@ -358,3 +358,28 @@ def test_readme_sql_examples_run(sample_warehouse: SampleWarehouse) -> None:
         )
         assert proc.returncode == 0, f"{line}\n{proc.stderr}"
         assert proc.stdout.strip()
+
+
+def test_implemented_in_names_models_and_macros_that_exist() -> None:
+    """A renamed model or macro must not leave the methodology pointing at nothing."""
+    models = {path.stem for path in (PROJECT_DIR / "models").rglob("*.sql")}
+    macros = set(
+        re.findall(
+            r"\{%-?\s*macro\s+(\w+)",
+            "\n".join(p.read_text() for p in (PROJECT_DIR / "macros").rglob("*.sql")),
+        )
+    )
+    seeds = {path.stem for path in (PROJECT_DIR / "seeds").rglob("*.csv")}
+    missing = []
+    for rule_id, rule in _rules().items():
+        for text in rule.bullets("- **Implemented in:**"):
+            for name in re.findall(r"`(\w+)` macros?\b", text):
+                if name not in macros:
+                    missing.append(f"{rule_id}: macro {name}")
+            for name in re.findall(r"`((?:int|stg|base|fct|dim)_\w+)`", text):
+                if name not in models:
+                    missing.append(f"{rule_id}: model {name}")
+            for name in re.findall(r"`(\w+)` seed\b", text):
+                if name not in seeds:
+                    missing.append(f"{rule_id}: seed {name}")
+    assert missing == [], f"docs/methodology.md names what does not exist: {missing}"
