@@ -14,6 +14,7 @@ SCALE ?= 0.1
 SEED ?= 20231231
 
 .PHONY: help setup browser data build warehouse test lint docs report bench clean
+.PHONY: docs-generate snapshot
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -53,9 +54,15 @@ lint: setup ## sqlfluff and ruff
 warehouse: setup
 	@test -f "$(IMPACT_DUCKDB_PATH)" || $(MAKE) --no-print-directory build
 
-docs: warehouse ## Generate the documentation site and serve it on 127.0.0.1:8080 (offline)
-	$(BIN)/dbt docs generate
+docs: docs-generate ## Generate the documentation site and serve it on 127.0.0.1:8080 (offline)
 	$(BIN)/dbt docs serve --host 127.0.0.1 --port 8080 --no-browser
+
+# dbt opens its DuckDB file read-write: it works on a private copy, so readers never block it.
+docs-generate: warehouse ## Generate the documentation site into target/ (from a snapshot)
+	$(BIN)/impact-warehouse snapshot -- $(BIN)/dbt docs generate
+
+snapshot: warehouse ## Refresh warehouse/snapshot/, a private copy of the warehouse for dbt and mf
+	@$(BIN)/impact-warehouse snapshot
 
 report: browser warehouse ## Render reports/impact-report.html from the marts
 	$(BIN)/impact-warehouse report

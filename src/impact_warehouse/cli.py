@@ -33,6 +33,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "impact_warehouse.bench",
         "time generation and dbt build at several scales",
     ),
+    "sql": ("impact_warehouse.sql", "run SQL on the published warehouse, read-only"),
+    "shell": ("impact_warehouse.shell", "interactive read-only SQL shell on the warehouse"),
+    "snapshot": ("impact_warehouse.snapshot", "run dbt/mf on a private copy of the warehouse"),
 }
 
 

@@ -1,4 +1,4 @@
-"""The documentation site (issue 5) renders offline in headless Chromium and shows its text.
+"""The documentation site (issues 5, 14) renders offline in headless Chromium and shows its text.
 
 `make docs` runs `dbt docs generate` then `dbt docs serve` on 127.0.0.1:8080;
 here the same server is started on a free port over the sample warehouse's
@@ -95,6 +95,18 @@ def test_overview_page_shows_the_layers_and_how_to_query(docs_url: str) -> None:
     assert "Impact warehouse" in text
     assert "marts.impact_indicators" in text
     assert "read-only" in text
+    # the commands that work (issue 14): no DuckDB CLI can open the file
+    assert "impact-warehouse sql" in text and "impact-warehouse shell" in text
+    assert "duckdb -readonly" not in text
+    assert "The project's documents" in text
+
+
+@pytest.mark.browser
+def test_source_page_shows_the_input_contract(docs_url: str) -> None:
+    text = _text(docs_url + "#!/source_list/platform")
+    assert "The input contract: what the platform delivers" in text
+    assert "Bad input" in text
+    assert "Contiguous months" in text and "Status: planned" in text
 
 
 @pytest.mark.browser
