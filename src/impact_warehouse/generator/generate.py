@@ -7,23 +7,27 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+from .exports import EXPORTS
+from .files import ExportFiles, progress_to_stderr
+from .populations import (
+    accounts,
+    addresses,
+    applications,
+    declarations,
+    enrollments,
+    job_outcomes,
+    logins,
+    paths,
+    profiles,
+)
 from .simulate import simulate
 from .truth import check_design, compute_truth
-from .writer import Writer, progress_to_stderr
+from .world import assign_ids
 
-EXPORTS = [
-    "users",
-    "paths",
-    "applications",
-    "enrollments",
-    "student_profiles",
-    "addresses",
-    "job_outcomes",
-    "career_outcome_declarations",
-    "logins",
-]
 DEFAULT_SEED = 20231231
 MANIFEST = "_generator_manifest.json"
+CSV_WRITERS = [paths, accounts, applications, enrollments, profiles, addresses, job_outcomes,
+               declarations]  # fmt: skip
 
 
 def generate(
@@ -42,19 +46,13 @@ def generate(
     out.mkdir(parents=True, exist_ok=True)
     progress(f"simulating scale={scale} seed={seed}")
     world, rng = simulate(scale, seed)
-    writer = Writer(world, out, rng, progress)
-    writer.assign_ids()
-    writer.paths()
-    writer.users()
-    writer.applications()
-    writer.enrollments()
-    writer.profiles()
-    writer.addresses()
-    writer.responses()
-    writer.declarations()
-    logins = writer.logins()
+    assign_ids(world)
+    files = ExportFiles(out, rng, progress, world.traps)
+    for population in CSV_WRITERS:
+        population.write(files, world)
+    reach = logins.write(files, world)
     progress("computing the truth (METHODOLOGY.md rules on the generated records)")
-    truth = compute_truth(world, logins)
+    truth = compute_truth(world, reach)
     check_design(world, truth)
     manifest = {
         "parameters": {
@@ -64,8 +62,8 @@ def generate(
             "export_dates": ["2024-01-01", "2024-07-01"],
             "years": [2019, 2024],
         },
-        "row_counts": {k: writer.row_counts[k] for k in EXPORTS},
-        "file_rows": dict(sorted(writer.file_rows.items())),
+        "row_counts": {k: files.row_counts[k] for k in EXPORTS},
+        "file_rows": dict(sorted(files.file_rows.items())),
         "traps": dict(sorted(world.traps.items())),
         "truth": truth,
     }
