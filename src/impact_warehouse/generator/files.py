@@ -52,10 +52,12 @@ class ExportFiles:
         layout = [(name, CSV_KIND[kind]) for name, kind in columns(export)]
         schema = pa.schema([(name, ARROW_TYPE[kind]) for name, kind in layout])
 
+        first = chunk(0, min(CHUNK_ROWS, n))
+        check_columns(export, first[0])  # before the file is opened
+
         def batches() -> Iterator[pa.RecordBatch]:
             for lo in range(0, n, CHUNK_ROWS):
-                cols, zmask = chunk(lo, min(lo + CHUNK_ROWS, n))
-                check_columns(export, cols)
+                cols, zmask = first if lo == 0 else chunk(lo, min(lo + CHUNK_ROWS, n))
                 table = to_arrow([(name, kind, cols[name]) for name, kind in layout], zmask)
                 yield from table.to_batches()
 

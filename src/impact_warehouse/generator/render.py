@@ -108,6 +108,7 @@ def write_csv_batches(schema: pa.Schema, batches: Iterable[pa.RecordBatch], path
     con = duckdb.connect()
     try:
         con.execute("set threads = 1")
+        con.execute("set enable_progress_bar = false")
         con.register("export_rows", pa.RecordBatchReader.from_batches(schema, iter(batches)))
         target = str(path).replace("'", "''")
         con.execute(

@@ -13,7 +13,7 @@ import pyarrow as pa
 
 from .. import countries as C
 from ..exports import parquet_schema
-from ..files import ExportFiles
+from ..files import ExportFiles, check_columns
 from ..model import P_END, P_START, YEARS, span_end
 from ..render import write_parquet
 from ..timeutil import DAY, day, paris_day, year_of_day
@@ -97,7 +97,8 @@ def _month_events(rng: np.random.Generator, w: World, m0: int, m1: int, forced: 
     country = _countries(rng, w, users, fu, fc)
     rp = rng.random(len(users))
     plat = ((rp >= 0.6).astype(np.int32) + (rp >= 0.8)).astype(np.int32)  # web/ios/android
-    order = np.argsort(ts * 4_194_304 + users)
+    # by time, then user: one int64 key, the user index in the low bits (2^22 up to scale 1.0)
+    order = np.argsort(ts * (1 << max(22, len(w.rate).bit_length())) + users)
     return users[order], ts[order], country[order], plat[order]
 
 
@@ -130,6 +131,7 @@ def _table(rng, w: World, users, ts, country, plat) -> pa.Table:
         "ip_country_code": cc,
         "platform": pl,
     }
+    check_columns("logins", columns)
     schema = parquet_schema("logins")
     return pa.table([columns[name] for name in schema.names], schema=schema)
 
