@@ -140,9 +140,7 @@ def _decisions(sim: Sim, status, sub_day, sub_utc) -> np.ndarray:
 def write(files: ExportFiles, w: World) -> None:
     a, rng = w.applications, files.rng
     n = len(a["id"])
-    pid = w.paths["path_id"][a["path"]].copy()
-    sp = rng.random(n) < 0.01  # stray case and a leading space in path_id
-    pid[sp] = [f" {x.lower()}" for x in pid[sp]]
+    pid = encoding.stray_path_ids(rng, files.traps, w.paths["path_id"][a["path"]])
     upd = np.maximum(
         a["submitted_at"], np.where(a["decided_at"] == NULL, 0, a["decided_at"])
     ) + rng.integers(0, 3600, n)
@@ -164,5 +162,4 @@ def write(files: ExportFiles, w: World) -> None:
     old_cols, old_rows = older_files.applications(files.traps, a, cols)
     files.write("applications", OLD_FILE, old_cols, z, rows=old_rows[np.argsort(a["id"][old_rows])])
     files.write("applications", NEW_FILE, cols, z, rows=order)
-    files.traps["stray case/space in path_id"] = int(sp.sum())
     files.progress(f"applications: {n} applications")

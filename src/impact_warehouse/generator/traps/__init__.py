@@ -16,4 +16,5 @@ README.md.
 - `placement`: window, cut-off and month-end edges of job outcomes (M-PLA)
 - `career`: hand-made declaration chains and activity edges (M-CAR)
 - `reach`: anchor users per country and logins outside the reachable countries (M-REA)
+- `layout`: a login month re-delivered in two part files
 """

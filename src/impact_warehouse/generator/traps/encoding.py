@@ -37,6 +37,15 @@ def messy(
     return messy_apply(v, idx, kinds, upper)
 
 
+def stray_path_ids(rng: np.random.Generator, traps, path_ids: np.ndarray) -> np.ndarray:
+    """1% of the path ids of applications in lower case with a leading space (` p0142`)."""
+    pid = path_ids.copy()
+    sp = rng.random(len(pid)) < 0.01
+    pid[sp] = [f" {x.lower()}" for x in pid[sp]]
+    traps["stray case/space in path_id"] = int(sp.sum())
+    return pid
+
+
 def booleans(rng: np.random.Generator, values: np.ndarray) -> np.ndarray:
     """True/False/None -> any accepted spelling (true/false, 1/0, yes/no, any case)."""
     t = np.array(["true", "TRUE", "1", "yes", "Yes", "True"], dtype=object)
