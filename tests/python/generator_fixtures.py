@@ -107,3 +107,8 @@ def connect(raw: Path) -> duckdb.DuckDBPyConnection:
         "create macro pday(s) as cast(timezone('Europe/Paris', cast(s as timestamptz)) as date)"
     )
     return con
+
+
+@pytest.fixture(scope="session")
+def gen_marker(gen_raw) -> dict:
+    return json.loads((gen_raw / "_synthetic.json").read_text())

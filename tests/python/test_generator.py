@@ -163,6 +163,7 @@ def test_file_layout(gen_raw: Path) -> None:
         for part in folder.iterdir():
             assert re.fullmatch(r"part-\d+\.parquet", part.name), part
     assert (gen_raw / "_generator_manifest.json").exists()
+    assert (gen_raw / "_synthetic.json").exists()
 
 
 def test_csv_headers_exact(gen_raw: Path) -> None:

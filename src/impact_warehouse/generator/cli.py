@@ -3,7 +3,9 @@ figures, deterministic for a given seed and scale.
 
 Scale 1.0 is the real platform (about 3 million accounts, 60-100 million logins); other
 scales shrink every population proportionally. The by-construction truth of every indicator
-is written to <out>/_generator_manifest.json (a test oracle; dbt never reads it).
+is written to <out>/_generator_manifest.json (a test oracle; the warehouse never reads it),
+and <out>/_synthetic.json says what the folder is (generator, version, scale, seed, exports).
+A folder holding export folders without either file is refused (it may be real exports).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .generate import DEFAULT_SEED, generate
+from .generate import DEFAULT_SEED, ForeignExportsError, generate
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,5 +39,9 @@ def run(args: argparse.Namespace) -> int:
     if args.scale < 0.02:
         print("generate: --scale must be at least 0.02", file=sys.stderr)
         return 2
-    generate(args.out, scale=args.scale, seed=args.seed)
+    try:
+        generate(args.out, scale=args.scale, seed=args.seed)
+    except ForeignExportsError as exc:
+        print(f"generate: {exc}", file=sys.stderr)
+        return 2
     return 0

@@ -9,11 +9,9 @@ checked against the quotas.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import numpy as np
 
-from .timeutil import add_months, day, paris_day, year_of_day
+from .timeutil import add_months, day
 
 YEARS = list(range(2019, 2025))
 P_START = day(2019, 1, 1)
@@ -103,39 +101,6 @@ def year_start(y) -> np.ndarray:
     return years.astype("datetime64[D]").astype(np.int64)
 
 
-@dataclass
-class Users:
-    """Accounts, allocated by role; user ids are assigned at the end by creation time."""
-
-    created: list[np.ndarray] = field(default_factory=list)  # UTC seconds
-    act_start: list[np.ndarray] = field(default_factory=list)  # random-login interval, UTC s
-    act_end: list[np.ndarray] = field(default_factory=list)
-    rate: list[np.ndarray] = field(default_factory=list)  # random logins per day (0 = dormant)
-    role: list[np.ndarray] = field(default_factory=list)
-    n: int = 0
-
-    def add(self, created, start, end, rate, role: int) -> np.ndarray:
-        created = np.asarray(created, np.int64)
-        k = len(created)
-        self.created.append(created)
-        self.act_start.append(np.broadcast_to(np.asarray(start, np.int64), (k,)).copy())
-        self.act_end.append(np.broadcast_to(np.asarray(end, np.int64), (k,)).copy())
-        self.rate.append(np.broadcast_to(np.asarray(rate, np.float64), (k,)).copy())
-        self.role.append(np.full(k, role, np.int8))
-        idx = np.arange(self.n, self.n + k)
-        self.n += k
-        return idx
-
-    def arrays(self):
-        return (
-            np.concatenate(self.created),
-            np.concatenate(self.act_start),
-            np.concatenate(self.act_end),
-            np.concatenate(self.rate),
-            np.concatenate(self.role),
-        )
-
-
 ROLE_GENERAL, ROLE_APPLICANT, ROLE_EMPLOYER_STUDENT, ROLE_DECLARER, ROLE_ANCHOR, ROLE_TEST = range(
     6
 )
@@ -150,7 +115,3 @@ def span_end(grad, ended, expected) -> np.ndarray:
     """M-CAR-2 span end: coalesce(graduated_on, ended_on, expected_end_on) + 12 months."""
     base = np.where(grad != NULL, grad, np.where(ended != NULL, ended, expected))
     return add_months(base, 12)
-
-
-def paris_year(utc: np.ndarray) -> np.ndarray:
-    return year_of_day(paris_day(utc))

@@ -10,6 +10,7 @@ Conventions of the typed columns handed to `to_arrow`:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
@@ -100,13 +101,15 @@ def to_arrow(columns: list[tuple[str, str, np.ndarray]], zmask: np.ndarray | Non
     return pa.table(arrays, names=[name for name, _, _ in columns])
 
 
-def write_csv(table: pa.Table, path: Path) -> None:
-    """RFC 4180 CSV, header row, quotes only where needed, NULL as an empty field."""
+def write_csv_batches(schema: pa.Schema, batches: Iterable[pa.RecordBatch], path: Path) -> None:
+    """RFC 4180 CSV, header row, quotes only where needed, NULL as an empty field. The batches
+    are streamed through a single-threaded DuckDB `COPY` (rows in order, bounded memory)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect()
     try:
         con.execute("set threads = 1")
-        con.register("export_rows", table)
+        con.execute("set enable_progress_bar = false")
+        con.register("export_rows", pa.RecordBatchReader.from_batches(schema, iter(batches)))
         target = str(path).replace("'", "''")
         con.execute(
             f"copy (select * from export_rows) to '{target}' "
@@ -114,16 +117,6 @@ def write_csv(table: pa.Table, path: Path) -> None:
         )
     finally:
         con.close()
-
-
-LOGIN_SCHEMA = pa.schema(
-    [
-        ("user_id", pa.int64()),
-        ("logged_in_at", pa.timestamp("us")),
-        ("ip_country_code", pa.string()),
-        ("platform", pa.string()),
-    ]
-)
 
 
 def write_parquet(table: pa.Table, path: Path) -> None:
