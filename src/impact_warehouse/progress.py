@@ -26,8 +26,16 @@ from pathlib import Path
 from typing import Any, TextIO
 
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-# dbt flags for this module's input: events as JSON lines, no colour on stdout or in files.
-DBT_LOG_ARGS = ("--log-format", "json", "--no-use-colors", "--no-use-colors-file")
+# dbt flags: events as JSON lines on stdout (this module's input), dbt's own debug log
+# file as text, no colour on stdout or in the file.
+DBT_LOG_ARGS = (
+    "--log-format",
+    "json",
+    "--log-format-file",
+    "debug",
+    "--no-use-colors",
+    "--no-use-colors-file",
+)
 # Layers in build order; any other schema (a data-quality layer, ...) comes after staging.
 LAYER_ORDER = ("seeds", "staging", "intermediate", "marts")
 # The resource types `dbt build` runs, as the summary names them.

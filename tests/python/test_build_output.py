@@ -163,7 +163,8 @@ def test_quiet_build_shows_one_line_per_layer_and_logs_everything(
     dbt_log = (logs / "dbt.log").read_text()
     assert "START sql table model staging.stg_numbers" in build_log
     assert "Completed successfully" in build_log
-    assert "create" in dbt_log.lower()  # the debug log has the SQL
+    assert "create" in dbt_log.lower()  # the debug log has the SQL, as text
+    assert not dbt_log.startswith("{")
     _no_ansi(captured.out, captured.err, build_log, dbt_log)
 
 
