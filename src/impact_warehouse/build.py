@@ -378,7 +378,11 @@ def execute(
     try:
         dbt_vars = parse_vars(args.vars)
         raw = exports.resolve(
-            args.raw_dir, scale=args.sample_scale, seed=args.sample_seed, say=_say
+            args.raw_dir,
+            scale=args.sample_scale,
+            seed=args.sample_seed,
+            say=_say,
+            verbose=args.verbose,
         )
         key: KeyChoice = choose_key(raw.path)
         _say(f"building {published} from {raw.describe()}")

@@ -121,10 +121,14 @@ def synthetic_info(path: Path) -> dict[str, Any] | None:
 Generate = Callable[[Path, float, int], object]
 
 
-def _generate(out: Path, scale: float, seed: int) -> object:
+def _generate(out: Path, scale: float, seed: int, verbose: bool = False) -> object:
     from impact_warehouse.generator.generate import generate
+    from impact_warehouse.generator.writer import progress_to_stderr
 
-    return generate(out, scale=scale, seed=seed)
+    def quiet(message: str) -> None:
+        pass
+
+    return generate(out, scale=scale, seed=seed, progress=progress_to_stderr if verbose else quiet)
 
 
 def mark_synthetic(path: Path, scale: float, seed: int) -> None:
@@ -143,21 +147,28 @@ def ensure_sample(
     generate: Generate | None = None,
     say: Callable[[str], None] = print,
     force: bool = False,
+    verbose: bool = False,
 ) -> bool:
     """Generate the synthetic sample into the project's sample folder when it is absent or
     empty (or always, with `force`); return whether it was generated. Written beside it,
     then renamed into place, so an interrupted generation never leaves a half sample that
-    looks complete."""
+    looks complete. The generator's progress is shown with `verbose` only."""
     sample = sample or SAMPLE_DIR
     if sample.is_dir() and not is_empty(sample) and not force:
         return False
-    say(f"generating the synthetic sample exports into {sample} (scale {scale}, seed {seed})")
+    say(
+        f"generating the synthetic sample exports into {sample} (scale {scale}, seed {seed})"
+        + ("" if verbose else "; -v shows the generator's progress")
+    )
     sample.parent.mkdir(parents=True, exist_ok=True)
     partial = sample.with_name(f".{sample.name}-generating-{os.getpid()}")
     previous = sample.with_name(f".{sample.name}-previous-{os.getpid()}")
     shutil.rmtree(partial, ignore_errors=True)
     try:
-        (generate or _generate)(partial, scale, seed)
+        if generate is not None:
+            generate(partial, scale, seed)
+        else:
+            _generate(partial, scale, seed, verbose)
         mark_synthetic(partial, scale, seed)
         if sample.exists():
             os.replace(sample, previous)
@@ -176,12 +187,13 @@ def resolve(
     seed: int = SAMPLE_SEED,
     generate: Generate | None = None,
     say: Callable[[str], None] = print,
+    verbose: bool = False,
 ) -> RawDir:
     """The raw directory of a build (C-5): the user's, checked and never written; or the
     project's sample, generated when absent."""
     path, is_sample = choose_raw_dir(given, environ)
     if is_sample:
-        ensure_sample(path, scale=scale, seed=seed, generate=generate, say=say)
+        ensure_sample(path, scale=scale, seed=seed, generate=generate, say=say, verbose=verbose)
     else:
         check_user_raw_dir(path)
     return RawDir(path=path, is_project_sample=is_sample, synthetic=synthetic_info(path))
@@ -201,6 +213,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not ensure_sample(scale=args.scale, seed=args.seed, force=args.force):
+    if not ensure_sample(scale=args.scale, seed=args.seed, force=args.force, verbose=True):
         print(f"{SAMPLE_DIR} already holds exports (--force to regenerate them)")
     return 0
