@@ -218,7 +218,8 @@ def test_make_data_regenerates_the_sample_only(
     sample = tmp_path / "sample"
     calls: list[tuple[Path, float, int]] = []
 
-    def fake(out: Path, scale: float, seed: int) -> None:
+    def fake(out: Path, scale: float, seed: int, verbose: bool) -> None:
+        assert verbose  # `impact-warehouse sample` shows the generator's progress
         calls.append((out, scale, seed))
         (out / "users").mkdir(parents=True)
         (out / "users" / "users_2024-01-01.csv").write_text(f"user_id\n{seed}\n")
