@@ -229,13 +229,14 @@ def build_and_publish(
     project_dir: Path | None = None,
     prebuild_empty: bool = True,
     checks: Sequence[PrePublishCheck] = PRE_PUBLISH_CHECKS,
-    quarantine_relation: str = failures.QUARANTINE_RELATION,
 ) -> Summary:
     """Run `dbt build` into a new file and publish it; return what dbt did.
 
-    Raises BuildError (published file untouched, partial build removed, what it held
-    printed and in last-failed-build.json) on failure. `echo`: one line per layer (with
-    `verbose`: dbt's every line) on stdout, the failure report on stderr. `project_dir`
+    Raises BuildError on failure: the published file untouched, what the partial build
+    held read into `error.report` (and printed, with `echo`) before the partial build is
+    deleted; `impact-warehouse build` keeps the report in last-failed-build.json.
+    `echo`: one line per layer (with `verbose`: dbt's every line) on stdout, the failure
+    report on stderr. `project_dir`
     replaces this dbt project (tests use tiny ones, without unit tests, and skip the
     empty pre-build with `prebuild_empty=False`).
     """
@@ -284,9 +285,7 @@ def build_and_publish(
                 )
                 summary = progress.finish()
                 if not result.ok:
-                    report = failures.collect(
-                        building, target, quarantine_relation=quarantine_relation
-                    )
+                    report = failures.collect(building, target)
                     raise BuildError(
                         _failure_summary(progress.output(), result.returncode),
                         result.returncode,
@@ -298,11 +297,11 @@ def build_and_publish(
                 # Unit tests introspect their inputs' columns: on a fresh file the relations
                 # must exist first (TOOLING_NOTES), so create them empty, without any test.
                 started = time.monotonic()
-                if show:
-                    show("  preparing    empty relations for the unit tests (dbt build --empty)")
                 dbt(["build", "--empty", *EMPTY_EXCLUDES], per_layer=False)
-                if show and verbose:
-                    show(f"  (empty relations: {format_seconds(time.monotonic() - started)})")
+                if show:
+                    what = "empty relations for the unit tests (dbt build --empty)"
+                    seconds = format_seconds(time.monotonic() - started)
+                    show(f"  {'preparing':<13} {what:<68} {seconds:>9}")
             summary = dbt(["build", *(["--select", select] if select else [])], per_layer=True)
         if not building.is_file():
             raise BuildError(f"dbt succeeded but wrote no warehouse file at {building}")

@@ -212,7 +212,7 @@ class Progress:
             self.show(text)
         elif self.show and info.get("level") in ("warn", "error") and "node_info" not in data:
             self.show(message)  # dbt's own warnings (deprecations, ...) are shown
-        self._track(str(info.get("name") or ""), data, message)
+        self._track(str(info.get("name") or ""), data)
 
     def _write(self, text: str) -> None:
         self.text.append(text)
@@ -232,7 +232,7 @@ class Progress:
             return
         self.node_layer = layers_from_manifest(manifest)
 
-    def _track(self, name: str, data: Mapping[str, Any], message: str) -> None:
+    def _track(self, name: str, data: Mapping[str, Any]) -> None:
         node = data.get("node_info")
         if not isinstance(node, Mapping):
             return
@@ -259,7 +259,11 @@ class Progress:
         self.kinds[kind] = self.kinds.get(kind, 0) + 1
         self.statuses[status] = self.statuses.get(status, 0) + 1
         if status == "warn":
-            self.warnings.append(f"{node.get('node_name')}: {message.split('..')[0].strip()}")
+            failing = data.get("num_failures")
+            self.warnings.append(
+                f"{kind} {node.get('node_name')} ({layer_name})"
+                + (f": {failing} failing" if failing is not None else "")
+            )
         if (
             self.live_layers
             and layer.expected is not None

@@ -360,6 +360,6 @@ def test_a_layer_line_comes_when_its_last_node_is_done(tmp_path: Path, total: in
         assert after["test.t.spanning"] == []
     assert "1 model, 1 data test, 1 unit test" in shown[2] and "1 warned" in shown[2]
     assert summary.nodes == 6 and summary.statuses["warn"] == 1
-    assert summary.warnings == ["spanning: LogTestResult test.t.spanning"]
+    assert summary.warnings == ["test spanning (marts)"]
     log_text = (tmp_path / "build.log").read_text()
     assert "10:00:00  LogStartLine seed.t.codes" in log_text and "\x1b" not in log_text
