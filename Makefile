@@ -6,12 +6,16 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export IMPACT_RAW_DIR ?= data/raw
+# IMPACT_RAW_DIR is the user's (RAW_EXPORTS.md C-5): passed through as it is, never
+# defaulted here. Unset, `impact-warehouse build` builds the project's sample, SAMPLE_DIR.
+SAMPLE_DIR := data/sample
 export IMPACT_DUCKDB_PATH ?= warehouse/impact.duckdb
 export DO_NOT_TRACK := 1
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 SCALE ?= 0.1
 SEED ?= 20231231
+# VERBOSE=1: dbt's full output (default: one line per layer; the full log is in a file)
+VERBOSE_FLAG := $(if $(filter-out 0,$(VERBOSE)),--verbose)
 
 .PHONY: help setup browser data build warehouse test lint docs report bench clean
 .PHONY: docs-generate snapshot
@@ -35,13 +39,11 @@ browser: ## Install Debian's chromium for the browser tests when it is missing
 		$$( [ "$$(id -u)" -eq 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive \
 			apt-get install -y -qq chromium >/dev/null; }
 
-data: setup ## Generate the sample exports into $IMPACT_RAW_DIR when it is empty
-	@if [ -z "$$(ls -A "$(IMPACT_RAW_DIR)" 2>/dev/null)" ]; then \
-		$(BIN)/impact-warehouse generate --out "$(IMPACT_RAW_DIR)" --scale $(SCALE) --seed $(SEED); \
-	else echo "using the exports in $(IMPACT_RAW_DIR)"; fi
+data: setup ## (Re)generate the synthetic sample exports in data/sample (SCALE, SEED)
+	$(BIN)/impact-warehouse sample --force --scale $(SCALE) --seed $(SEED)
 
-build: data ## dbt build into the warehouse file, then print the headline figures
-	$(BIN)/impact-warehouse build
+build: setup ## Build $IMPACT_RAW_DIR (unset: the sample, generated if absent), publish, headline
+	$(BIN)/impact-warehouse build --sample-scale $(SCALE) --sample-seed $(SEED) $(VERBOSE_FLAG)
 
 test: setup browser lint ## Lint, then the whole test suite (dbt builds run inside pytest)
 	$(BIN)/python -m pytest
@@ -59,7 +61,7 @@ docs: docs-generate ## Generate the documentation site and serve it on 127.0.0.1
 
 # dbt opens its DuckDB file read-write: it works on a private copy, so readers never block it.
 docs-generate: warehouse ## Generate the documentation site into target/ (from a snapshot)
-	$(BIN)/impact-warehouse snapshot -- $(BIN)/dbt docs generate
+	IMPACT_RAW_DIR="$${IMPACT_RAW_DIR-$(SAMPLE_DIR)}" $(BIN)/impact-warehouse snapshot -- $(BIN)/dbt docs generate
 
 snapshot: warehouse ## Refresh warehouse/snapshot/, a private copy of the warehouse for dbt and mf
 	@$(BIN)/impact-warehouse snapshot
@@ -70,5 +72,5 @@ report: browser warehouse ## Render reports/impact-report.html from the marts
 bench: setup ## Benchmark the build at several scales
 	$(BIN)/impact-warehouse bench
 
-clean: ## Remove build artefacts (keeps data/raw and .venv)
+clean: ## Remove build artefacts (keeps data/ and .venv)
 	rm -rf target logs warehouse reports

@@ -1,5 +1,6 @@
--- One row per real user (G-2). Pseudonymous: the platform's numeric account id
--- and non-identifying attributes only; no name, e-mail, birth date or address.
+-- One row per real user (G-2). Pseudonymised: a keyed pseudonym of the platform's
+-- account id (doc block pseudonymised_ids) and non-identifying attributes only; no
+-- platform id, name, e-mail, birth date or address.
 with
 
 users as (
@@ -8,7 +9,7 @@ users as (
 
 final as (
     select
-        user_id,
+        {{ pseudonym('user_id') }} as user_id,
         created_on,
         {{ year_of('created_on') }} as created_year,
         gender,

@@ -1,5 +1,6 @@
 -- One row per application of a real user (G-2), with its Paris submission year
--- and whether it led to a non-cancelled enrolment (M-ORI-2).
+-- and whether it led to a non-cancelled enrolment (M-ORI-2). Ids are keyed
+-- pseudonyms (doc block pseudonymised_ids).
 with
 
 applications as (
@@ -8,8 +9,8 @@ applications as (
 
 final as (
     select
-        application_id,
-        user_id,
+        {{ pseudonym('application_id') }} as application_id,
+        {{ pseudonym('user_id') }} as user_id,
         path_id,
         status,
         funding_requested,
@@ -17,7 +18,7 @@ final as (
         submitted_on,
         submitted_year,
         decided_on,
-        linked_enrollment_id,
+        {{ pseudonym('linked_enrollment_id') }} as linked_enrollment_id,
         is_linked_to_enrollment
     from applications
 )

@@ -1,5 +1,6 @@
 -- One row per career-outcome declaration of a real user (G-2), with each M-CAR
--- test and why it counts or not.
+-- test and why it counts or not. Ids are keyed pseudonyms (doc block
+-- pseudonymised_ids).
 with
 
 declarations as (
@@ -8,8 +9,8 @@ declarations as (
 
 final as (
     select
-        declaration_id,
-        user_id,
+        {{ pseudonym('declaration_id') }} as declaration_id,
+        {{ pseudonym('user_id') }} as user_id,
         declared_at,
         declared_on,
         declared_year,

@@ -1,5 +1,6 @@
 -- One row per non-cancelled enrolment of a real user (G-2, G-5), with every flag
--- the indicators use. Not for publication (G-9 does not apply).
+-- the indicators use. Not for publication (G-9 does not apply). Ids are keyed
+-- pseudonyms (doc block pseudonymised_ids).
 with
 
 enrollments as (
@@ -24,10 +25,10 @@ students as (
 
 final as (
     select
-        enrollments.enrollment_id,
-        enrollments.user_id,
+        {{ pseudonym('enrollments.enrollment_id') }} as enrollment_id,
+        {{ pseudonym('enrollments.user_id') }} as user_id,
         enrollments.path_id,
-        enrollments.application_id,
+        {{ pseudonym('enrollments.application_id') }} as application_id,
         enrollments.funding_type,
         enrollments.status,
         enrollments.started_on,

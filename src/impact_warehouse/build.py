@@ -1,5 +1,13 @@
 """Build the warehouse into a new DuckDB file and publish it atomically.
 
+Inputs first (nothing is built otherwise):
+  - the raw directory (RAW_EXPORTS.md C-5, impact_warehouse.exports): --raw-dir or
+    $IMPACT_RAW_DIR, never written to, refused when missing or empty; neither given: the
+    project's synthetic sample in data/sample/, generated there when absent;
+  - the pseudonym key of the marts (impact_warehouse.pseudonym): $IMPACT_PSEUDONYM_KEY,
+    or the documented sample key for exports marked synthetic; real exports without it
+    are refused.
+
 Analysts keep read-only DuckDB sessions open on the published file
 ($IMPACT_DUCKDB_PATH, default warehouse/impact.duckdb). A read-only holder
 blocks any writer of that file, so the build never writes to it:
@@ -7,15 +15,22 @@ blocks any writer of that file, so the build never writes to it:
   1. `dbt build` (seeds, models and every test) runs into a fresh file
      <dir>/.building-<pid>/<published name>, in the published file's
      directory (same file system, same file name, so the DuckDB catalog name
-     and every view keep working after the rename). dbt's output streams to
-     the terminal. A quiet `dbt build --empty` without tests runs first: unit
-     tests need their input relations to exist in a fresh file.
-  2. Only when dbt succeeds is the new file flushed and renamed over the
-     published path with os.replace (atomic): open sessions keep reading the
-     old snapshot, new sessions see the new warehouse.
-  3. On failure the published file is left untouched, the partial build is
-     deleted, and the exit status is non-zero.
+     and every view keep working after the rename). A `dbt build --empty`
+     without tests runs first: unit tests need their input relations to exist
+     in a fresh file.
+  2. Pre-publish checks compare the new file with the published one
+     (PRE_PUBLISH_CHECKS); any of them can refuse the build.
+  3. Only then is the new file flushed and renamed over the published path with
+     os.replace (atomic): open sessions keep reading the old snapshot, new
+     sessions see the new warehouse.
+  4. On failure the published file is left untouched. What the partial build
+     held (quarantined rows, failing rows of failed tests) is printed and kept
+     in <dir>/last-failed-build.json, then the partial build is deleted and
+     the exit status is non-zero. A successful publish removes that file.
 
+Output: one line per layer and a summary; the full dbt output goes to
+<dir>/logs/build.log (dbt's debug log, every SQL statement: <dir>/logs/dbt.log);
+-v shows the full output as it comes. No colour codes anywhere.
 Then the headline figures are printed (see `impact-warehouse headline`).
 With --select, the selected nodes are rebuilt on a copy of the published
 warehouse, published the same way.
@@ -24,39 +39,64 @@ warehouse, published the same way.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import re
 import shutil
 import sys
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
-from impact_warehouse import headline
+from impact_warehouse import exports, failures, headline
 from impact_warehouse.dbtrun import PROJECT_DIR, run_dbt
-from impact_warehouse.warehouse import published_path, raw_dir
+from impact_warehouse.progress import (
+    DBT_LOG_ARGS,
+    Progress,
+    Summary,
+    format_seconds,
+    strip_ansi,
+)
+from impact_warehouse.pseudonym import KeyChoice, PseudonymKeyError, choose_key
+from impact_warehouse.warehouse import published_path
 
 BUILDING_PREFIX = ".building-"
 # The preparatory empty build creates relations only: tests on empty tables mean nothing.
 EMPTY_EXCLUDES = ("--exclude-resource-type", "unit_test", "--exclude-resource-type", "test")
-ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")
+LOG_DIR = "logs"  # beside the published file
+BUILD_LOG = "build.log"  # what -v shows: every line dbt prints
+DBT_LOG = "dbt.log"  # dbt's own debug log
+TIMESTAMP = re.compile(r"^\d\d:\d\d:\d\d  ")
 
 
 class BuildError(RuntimeError):
     """The build failed; the published warehouse was left as it was."""
 
-    def __init__(self, message: str, returncode: int = 1) -> None:
+    def __init__(
+        self, message: str, returncode: int = 1, report: dict[str, Any] | None = None
+    ) -> None:
         super().__init__(message)
         self.returncode = returncode or 1
+        self.report = report or {}
+
+
+# A pre-publish check gets the new warehouse file and the published one (None on a first
+# build), both closed, and raises BuildError to refuse the build. The place for checks
+# that compare the new build with the published one (C-3 shrinkage, ...).
+PrePublishCheck = Callable[[Path, Path | None], None]
+PRE_PUBLISH_CHECKS: tuple[PrePublishCheck, ...] = ()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--raw-dir",
         default=None,
-        help="raw exports directory (default: $IMPACT_RAW_DIR or data/raw)",
+        help="raw exports directory (default: $IMPACT_RAW_DIR; neither: the project's "
+        "synthetic sample in data/sample/, generated when absent)",
     )
     parser.add_argument(
         "--duckdb-path",
@@ -79,6 +119,24 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--target-path",
         default=None,
         help="dbt target directory (default: target/ of the project)",
+    )
+    parser.add_argument(
+        "--sample-scale",
+        type=float,
+        default=exports.SAMPLE_SCALE,
+        help=f"scale of the sample when it is generated (default {exports.SAMPLE_SCALE})",
+    )
+    parser.add_argument(
+        "--sample-seed",
+        type=int,
+        default=exports.SAMPLE_SEED,
+        help=f"seed of the sample when it is generated (default {exports.SAMPLE_SEED})",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="show dbt's full output as it runs (default: one line per layer)",
     )
     parser.add_argument(
         "--no-headline",
@@ -145,6 +203,20 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
+def last_failed_build_path(published: Path) -> Path:
+    return published.parent / failures.LAST_FAILED_BUILD
+
+
+def log_paths(published: Path) -> tuple[Path, Path]:
+    """(build.log, dbt.log) of the builds of `published`."""
+    directory = published.parent / LOG_DIR
+    return directory / BUILD_LOG, directory / DBT_LOG
+
+
+def _say(text: str) -> None:
+    print(text, flush=True)
+
+
 def build_and_publish(
     *,
     published: Path,
@@ -153,14 +225,20 @@ def build_and_publish(
     select: str | None = None,
     target_path: Path | None = None,
     echo: bool = True,
+    verbose: bool = False,
     project_dir: Path | None = None,
     prebuild_empty: bool = True,
-) -> float:
-    """Run `dbt build` into a new file and publish it; return the seconds dbt took.
+    checks: Sequence[PrePublishCheck] = PRE_PUBLISH_CHECKS,
+) -> Summary:
+    """Run `dbt build` into a new file and publish it; return what dbt did.
 
-    Raises BuildError (published file untouched, partial build removed) on failure.
-    `project_dir` replaces this dbt project (tests use a tiny one, without unit tests, and
-    skip the empty pre-build with `prebuild_empty=False`).
+    Raises BuildError on failure: the published file untouched, what the partial build
+    held read into `error.report` (and printed, with `echo`) before the partial build is
+    deleted; `impact-warehouse build` keeps the report in last-failed-build.json.
+    `echo`: one line per layer (with `verbose`: dbt's every line) on stdout, the failure
+    report on stderr. `project_dir`
+    replaces this dbt project (tests use tiny ones, without unit tests, and skip the
+    empty pre-build with `prebuild_empty=False`).
     """
     published = published.resolve()
     directory = published.parent
@@ -171,77 +249,178 @@ def build_and_publish(
     building_dir.mkdir()
     # Same name as the published file: DuckDB names the catalog after the file stem.
     building = building_dir / published.name
+    build_log, dbt_log = log_paths(published)
+    build_log.parent.mkdir(parents=True, exist_ok=True)
+    for old_log in dbt_log.parent.glob(f"{DBT_LOG}*"):
+        old_log.unlink()  # one build's debug log (dbt appends, and rotates at 10 MB)
+    target = (target_path or PROJECT_DIR / "target").resolve()
+    show = _say if echo else None
     try:
         if select and published.exists():
             shutil.copyfile(published, building)
-        target = (target_path or PROJECT_DIR / "target").resolve()
-        extra_env = {"DBT_TARGET_PATH": str(target), "DBT_LOG_PATH": str(building_dir / "logs")}
+        extra_env = {"DBT_TARGET_PATH": str(target), "DBT_LOG_PATH": str(dbt_log.parent)}
         if project_dir is not None:
             extra_env["DBT_PROJECT_DIR"] = str(project_dir.resolve())
             extra_env["DBT_PROFILES_DIR"] = str(project_dir.resolve())
 
-        def dbt(args: list[str], show: bool) -> None:
-            result = run_dbt(
-                args,
-                raw_dir=raw,
-                duckdb_path=building,
-                work_dir=building_dir,
-                dbt_vars=dbt_vars,
-                extra_env=extra_env,
-                echo=show,
-            )
-            if not result.ok:
-                raise BuildError(
-                    _failure_summary(result.output, result.returncode), result.returncode
-                )
+        with build_log.open("w", encoding="utf-8") as log:
 
-        started = time.monotonic()
-        if prebuild_empty and not building.exists():
-            # Unit tests introspect their inputs' columns: on a fresh file the relations
-            # must exist first (TOOLING_NOTES), so create them empty, without any test.
-            if echo:
-                print("creating empty relations for the unit tests (dbt build --empty) ...")
-            dbt(["build", "--empty", *EMPTY_EXCLUDES], show=False)
-        dbt(["build", *(["--select", select] if select else [])], show=echo)
-        elapsed = time.monotonic() - started
+            def dbt(args: list[str], per_layer: bool) -> Summary:
+                (target / "run_results.json").unlink(missing_ok=True)  # never a stale one
+                progress = Progress(
+                    log=log,
+                    manifest_path=target / "manifest.json",
+                    show=show,
+                    verbose=verbose,
+                    per_layer=per_layer,
+                )
+                result = run_dbt(
+                    [*args, *DBT_LOG_ARGS],
+                    raw_dir=raw,
+                    duckdb_path=building,
+                    work_dir=building_dir,
+                    dbt_vars=dbt_vars,
+                    extra_env=extra_env,
+                    on_line=progress.feed,
+                )
+                summary = progress.finish()
+                if not result.ok:
+                    report = failures.collect(building, target)
+                    raise BuildError(
+                        _failure_summary(progress.output(), result.returncode),
+                        result.returncode,
+                        report,
+                    )
+                return summary
+
+            if prebuild_empty and not building.exists():
+                # Unit tests introspect their inputs' columns: on a fresh file the relations
+                # must exist first (TOOLING_NOTES), so create them empty, without any test.
+                started = time.monotonic()
+                dbt(["build", "--empty", *EMPTY_EXCLUDES], per_layer=False)
+                if show:
+                    what = "empty relations for the unit tests (dbt build --empty)"
+                    seconds = format_seconds(time.monotonic() - started)
+                    show(f"  {'preparing':<13} {what:<68} {seconds:>9}")
+            summary = dbt(["build", *(["--select", select] if select else [])], per_layer=True)
         if not building.is_file():
             raise BuildError(f"dbt succeeded but wrote no warehouse file at {building}")
         _flush(building)
+        for check in checks:
+            try:
+                check(building, published if published.exists() else None)
+            except BuildError as error:
+                error.report.setdefault("stage", "pre-publish check")
+                error.report.setdefault("check", getattr(check, "__name__", str(check)))
+                raise
         os.replace(building, published)
         _fsync_dir(directory)
-        return elapsed
+        last_failed_build_path(published).unlink(missing_ok=True)
+        return summary
+    except BuildError as error:
+        if echo and error.report:
+            text = failures.render(error.report)
+            if text:
+                print(
+                    "\nWhat the refused build held (before it is deleted):\n" + text,
+                    file=sys.stderr,
+                )
+        raise
     finally:
         shutil.rmtree(building_dir, ignore_errors=True)
 
 
 def _failure_summary(output: str, returncode: int) -> str:
     """dbt's own error report (from 'Completed with' or 'Encountered an error'), else the tail."""
-    lines = ANSI_ESCAPE.sub("", output).rstrip().splitlines()
+    lines = [TIMESTAMP.sub("", strip_ansi(line)) for line in output.rstrip().splitlines()]
     for marker in ("Completed with", "Encountered an error"):
         for index, line in enumerate(lines):
             if marker in line:
-                return "\n".join(lines[index:])
+                return "\n".join(lines[index:]).strip()
     return f"dbt exited with status {returncode}:\n" + "\n".join(lines[-20:])
 
 
+def _record(
+    error: BuildError | exports.RawDirError | PseudonymKeyError,
+    *,
+    stage: str,
+    published: Path,
+    raw: Path | None,
+    build_log: Path,
+) -> dict[str, Any]:
+    report = error.report if isinstance(error, BuildError) else {}
+    return {
+        "failed_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "stage": stage,
+        "published": str(published),
+        "published_left_untouched": True,
+        "raw_dir": str(raw) if raw is not None else None,
+        "message": str(error),
+        "log": str(build_log) if stage == "dbt build" else None,
+        **report,
+    }
+
+
 def run(args: argparse.Namespace) -> int:
+    return execute(args)
+
+
+def execute(
+    args: argparse.Namespace, *, project_dir: Path | None = None, prebuild_empty: bool = True
+) -> int:
+    """`impact-warehouse build`; `project_dir` and `prebuild_empty` as build_and_publish."""
     published = published_path(args.duckdb_path)
-    raw = raw_dir(args.raw_dir)
+    failed_record = last_failed_build_path(published)
+    build_log, dbt_log = log_paths(published)
+    raw: exports.RawDir | None = None
+    stage = "inputs"
     try:
         dbt_vars = parse_vars(args.vars)
-        if not raw.is_dir():
-            raise BuildError(f"no raw exports at {raw}: run `make data` or pass --raw-dir")
-        target = Path(args.target_path) if args.target_path else None
-        elapsed = build_and_publish(
-            published=published, raw=raw, dbt_vars=dbt_vars, select=args.select, target_path=target
+        raw = exports.resolve(
+            args.raw_dir,
+            scale=args.sample_scale,
+            seed=args.sample_seed,
+            say=_say,
+            verbose=args.verbose,
         )
-    except BuildError as error:
+        key: KeyChoice = choose_key(raw.path)
+        _say(f"building {published} from {raw.describe()}")
+        _say(f"pseudonyms: {key.describe()}")
+        _say(f"full log: {build_log} (dbt's debug log: {dbt_log}); -v to see it here")
+        target = Path(args.target_path) if args.target_path else None
+        stage = "dbt build"
+        summary = build_and_publish(
+            published=published,
+            raw=raw.path,
+            dbt_vars=dbt_vars,
+            select=args.select,
+            target_path=target,
+            verbose=args.verbose,
+            project_dir=project_dir,
+            prebuild_empty=prebuild_empty,
+        )
+    except (BuildError, exports.RawDirError, PseudonymKeyError) as error:
+        failures.write_record(
+            failed_record,
+            _record(
+                error,
+                stage=stage,
+                published=published,
+                raw=raw.path if raw else None,
+                build_log=build_log,
+            ),
+        )
         print(
-            f"\nbuild FAILED: the published warehouse {published} was left untouched.\n{error}",
+            f"\nbuild FAILED: the published warehouse {published} was left untouched.\n"
+            f"{error}\n\ndetails: {failed_record}"
+            + (f"; full log: {build_log}" if stage == "dbt build" else ""),
             file=sys.stderr,
         )
-        return error.returncode
-    print(f"\npublished {published} (dbt build took {elapsed:.1f} s)\n")
+        return error.returncode if isinstance(error, BuildError) else 1
+    _say(f"\ndbt build: {summary.line()}")
+    for warning in summary.warnings:
+        _say(f"  warning: {warning}")
+    _say(f"published {published}, built from {raw.describe()}\n")
     if args.no_headline:
         return 0
     status = headline.print_headline(published)

@@ -17,6 +17,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "impact_warehouse.generator.cli",
         "write synthetic platform exports (the RAW_EXPORTS.md contract)",
     ),
+    "sample": (
+        "impact_warehouse.exports",
+        "generate the project's synthetic sample exports into data/sample/",
+    ),
     "build": (
         "impact_warehouse.build",
         "dbt build into a new file, publish it atomically, print the headline",

@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,13 +43,15 @@ def run_dbt(
     dbt_vars: dict[str, object] | None = None,
     extra_env: dict[str, str] | None = None,
     echo: bool = False,
+    on_line: Callable[[str], None] | None = None,
 ) -> DbtResult:
     """Run `dbt <args>` on this project.
 
     `work_dir` receives dbt's target and log folders and the DuckDB temp
     directory; `raw_dir` and `duckdb_path` become IMPACT_RAW_DIR and
     IMPACT_DUCKDB_PATH (made absolute). With `echo`, output streams to the
-    terminal as well as being captured.
+    terminal as well as being captured; with `on_line`, each line of output is
+    handed to it as it comes (instead of the terminal).
     """
     work = Path(work_dir).resolve()
     work.mkdir(parents=True, exist_ok=True)
@@ -72,7 +75,9 @@ def run_dbt(
     if dbt_vars:
         command += ["--vars", json.dumps(dbt_vars)]
     Path(duckdb_path).resolve().parent.mkdir(parents=True, exist_ok=True)
-    if not echo:
+    if on_line is None and echo:
+        on_line = sys.stdout.write
+    if on_line is None:
         proc = subprocess.run(
             command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True, check=False
         )
@@ -88,6 +93,6 @@ def run_dbt(
     ) as proc:
         assert proc.stdout is not None
         for line in proc.stdout:
-            sys.stdout.write(line)
+            on_line(line)
             lines.append(line)
     return DbtResult(proc.returncode, "".join(lines))

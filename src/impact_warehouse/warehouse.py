@@ -18,7 +18,6 @@ from typing import Any
 import duckdb
 
 DEFAULT_DUCKDB_PATH = "warehouse/impact.duckdb"
-DEFAULT_RAW_DIR = "data/raw"
 
 
 class WarehouseError(RuntimeError):
@@ -28,12 +27,6 @@ class WarehouseError(RuntimeError):
 def published_path(path: str | os.PathLike[str] | None = None) -> Path:
     """The published warehouse file: `path`, else $IMPACT_DUCKDB_PATH, else the default."""
     chosen = path or os.environ.get("IMPACT_DUCKDB_PATH") or DEFAULT_DUCKDB_PATH
-    return Path(chosen)
-
-
-def raw_dir(path: str | os.PathLike[str] | None = None) -> Path:
-    """The raw exports directory: `path`, else $IMPACT_RAW_DIR, else the default."""
-    chosen = path or os.environ.get("IMPACT_RAW_DIR") or DEFAULT_RAW_DIR
     return Path(chosen)
 
 

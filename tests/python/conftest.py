@@ -6,6 +6,7 @@ never the developer's warehouse file.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,10 @@ from impact_warehouse.dbtrun import PROJECT_DIR, DbtResult, run_dbt
 from sample_warehouse import sample_warehouse  # noqa: E402, F401
 
 RAW_SMALL = PROJECT_DIR / "tests" / "fixtures" / "raw_small"
+# The marts' pseudonym key of every build the tests run (the hand-made exports are not
+# marked synthetic, so they need one, as real exports do). Tests of the key rules unset it.
+TEST_PSEUDONYM_KEY = "pytest pseudonym key, long enough to be accepted (32+)"
+os.environ.setdefault("IMPACT_PSEUDONYM_KEY", TEST_PSEUDONYM_KEY)
 # the staging layer and the seeds it is tested against
 STAGING = ["--select", "path:models/staging path:seeds"]
 

@@ -158,7 +158,7 @@ def readers() -> Iterator[list[Reader]]:
         reader.close()
 
 
-def _build(tiny: dict[str, Path], **kwargs: object) -> float:
+def _build(tiny: dict[str, Path], **kwargs: object) -> object:
     return build_and_publish(
         published=tiny["published"],
         raw=kwargs.pop("raw", tiny["raw"]),  # type: ignore[arg-type]
@@ -262,11 +262,13 @@ def test_cli_build_without_raw_exports_fails_and_says_so(
 ) -> None:
     published = tmp_path / "impact.duckdb"
     published.write_bytes(b"published")
-    status = main(["build", "--raw-dir", str(tmp_path / "none"), "--duckdb-path", str(published)])
+    missing = tmp_path / "none"
+    status = main(["build", "--raw-dir", str(missing), "--duckdb-path", str(published)])
     assert status != 0
     err = capsys.readouterr().err
-    assert "left untouched" in err and "no raw exports" in err
+    assert "left untouched" in err and f"the raw directory {missing} does not exist" in err
     assert published.read_bytes() == b"published"
+    assert not missing.exists()
 
 
 def test_failure_summary_keeps_dbt_s_own_report() -> None:

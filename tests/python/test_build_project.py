@@ -3,6 +3,7 @@ on the small raw fixture, while an analyst holds the published file read-only.""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 from impact_warehouse.build import BUILDING_PREFIX
 from impact_warehouse.cli import main
 from impact_warehouse.dbtrun import PROJECT_DIR, run_dbt
+from impact_warehouse.failures import QUARANTINE_RELATION
 from test_build import Reader, read_once, sha256
 
 RAW_SMALL = PROJECT_DIR / "tests" / "fixtures" / "raw_small"
@@ -71,6 +73,29 @@ def test_full_build_publishes_atomically_beside_an_analyst(
         assert not list(published.parent.glob(f"{BUILDING_PREFIX}*"))
         assert analyst.query() == first
         assert read_once(published, SQL) == second
+
+        # a bad value (quarantined) and an unknown user (relationships): both named
+        bad = tmp_path / "raw_bad"
+        shutil.copytree(RAW_SMALL, bad)
+        with (bad / "enrollments" / "enrollments_2023-12-31.csv").open("a") as csv:
+            csv.write("198,2,P0002,11,apprenticeship,active,2023-13-45,2024-01-31,,,")
+            csv.write("2023-02-01T09:00:00+01:00\n")
+        with (bad / "applications" / "applications_2023-12-31.csv").open("a") as csv:
+            csv.write("99,999,P0001,2023-03-01T10:00:00+01:00,submitted,,self_funded,")
+            csv.write("2023-03-01T10:00:00+01:00\n")
+        capsys.readouterr()
+        assert _build(tmp_path, published, bad, "{}") != 0
+        err = capsys.readouterr().err
+        assert f"in {QUARANTINE_RELATION}" in err
+        (row,) = [line.split() for line in err.splitlines() if "2023-13-45" in line]
+        assert row[:4] == ["enrollments", "enrollments_2023-12-31.csv", "198", "started_on"]
+        assert (
+            "stg_platform__applications.user_id not found in stg_platform__users.user_id; "
+            "the first 1: 999"
+        ) in err
+        assert sha256(published) == before
+        record = json.loads((published.parent / "last-failed-build.json").read_text())
+        assert any(r["raw_value"] == "2023-13-45" for r in record["quarantine"]["rows"])
     finally:
         analyst.close()
 

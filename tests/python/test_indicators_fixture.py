@@ -8,12 +8,14 @@ QPV codes abroad or on street-level addresses, pseudo country codes, ...).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from impact_warehouse.dbtrun import run_dbt
+from impact_warehouse.pseudonym import KEY_ENV, pseudonym
 from indicator_fixture import EXPECTED, write_raw_indicators
 
 pytestmark = pytest.mark.slow
@@ -88,7 +90,10 @@ def test_every_declaration_says_why(hand_built: Path) -> None:
         "select declaration_id, segment, counting_reason "
         "from marts.fct_career_outcome_declarations",
     )
-    why = {r[0]: (r[1], r[2]) for r in rows}
+    # the mart's ids are keyed pseudonyms of the platform ids: map them back
+    key = os.environ[KEY_ENV].encode()
+    platform_id = {pseudonym(key, i): i for i in range(1, 100)}
+    why = {platform_id[r[0]]: (r[1], r[2]) for r in rows}
     assert 12 not in why  # G-2: the test account's declaration
     assert why[1] == ("free_user", "counted")
     assert why[2] == ("free_user", "within_12_months_of_counted")
