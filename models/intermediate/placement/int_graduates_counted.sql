@@ -1,4 +1,4 @@
--- M-PLA-1..5: the placement cohort (graduate enrolments of the year) counted per
+-- M-PLA-1..6: the placement cohort (graduate enrolments of the year) counted per
 -- year, in the fixed contract of every population model.
 with
 
@@ -17,7 +17,9 @@ by_year as (
         sum(
             case when is_apprenticeship and is_placed then 1 else 0 end
         ) as placed_apprentice_graduates,
-        sum(case when has_response then 1 else 0 end) as responding_graduates
+        sum(case when has_response then 1 else 0 end) as responding_graduates,
+        -- M-PLA-6
+        sum(case when is_placed_12m then 1 else 0 end) as placed_graduates_12m
     from graduates
     group by placement_cohort_year
 ),
@@ -29,6 +31,7 @@ final as (
         'apprentice_graduates',
         'placed_apprentice_graduates',
         'responding_graduates',
+        'placed_graduates_12m',
     ]) }}
 )
 
