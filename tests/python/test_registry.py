@@ -4,6 +4,7 @@ naming rules the registry's models follow."""
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import duckdb
@@ -116,6 +117,6 @@ def test_year_columns_have_one_name_per_meaning(sample_warehouse: SampleWarehous
         for node in manifest["nodes"].values()
         if node["package_name"] == "impact_warehouse" and node["resource_type"] in {"model", "seed"}
         for column in node["columns"]
-        if column.endswith("_year") or column == "year"
+        if re.fullmatch(r"(\w+_)?year", column) and not column.startswith(("is_", "has_"))
     }
     assert sorted((model, column) for model, column in found if column not in YEAR_COLUMNS) == []
