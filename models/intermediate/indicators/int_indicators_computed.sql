@@ -48,8 +48,10 @@ numerators as (
             registry.population = population_counts.population
             and registry.numerator_count = population_counts.count_name
             -- segments: a space-separated list
-            and (' ' || registry.segments || ' ')
-            like ('% ' || population_counts.segment || ' %')
+            and {{ dbt.position(
+                "' ' || population_counts.segment || ' '",
+                "' ' || registry.segments || ' '"
+            ) }} > 0
 ),
 
 counted as (

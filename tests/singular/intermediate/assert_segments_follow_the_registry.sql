@@ -19,7 +19,10 @@ published as (
         count(*) as n_segments,
         sum(
             case
-                when (' ' || registry.segments || ' ') like ('% ' || indicators.segment || ' %')
+                when {{ dbt.position(
+                        "' ' || indicators.segment || ' '",
+                        "' ' || registry.segments || ' '"
+                    ) }} > 0
                     then 0
                 else 1
             end
