@@ -2,8 +2,53 @@
 -- category, the category's population, the share and the share of unknown answers.
 with
 
-by_year as (
+student_counts as (
     select * from {{ ref('int_students_counted') }}
+),
+
+by_year as (
+    -- the counts of the students population, one column each
+    select
+        year,
+        sum(case when count_name = 'students' then n end) as n_students,
+        sum(case when count_name = 'unemployed_students' then n end) as n_unemployed,
+        sum(
+            case when count_name = 'employment_unknown_students' then n end
+        ) as n_employment_unknown,
+        sum(
+            case when count_name = 'low_qualification_students' then n end
+        ) as n_low_qualification,
+        sum(
+            case when count_name = 'qualification_unknown_students' then n end
+        ) as n_qualification_unknown,
+        sum(case when count_name = 'refugee_students' then n end) as n_refugee,
+        sum(
+            case when count_name = 'refugee_unknown_students' then n end
+        ) as n_refugee_unknown,
+        sum(case when count_name = 'students_with_disability' then n end) as n_disability,
+        sum(
+            case when count_name = 'disability_unknown_students' then n end
+        ) as n_disability_unknown,
+        sum(
+            case when count_name = 'underserved_area_students' then n end
+        ) as n_underserved_area,
+        sum(
+            case when count_name = 'france_exact_address_students' then n end
+        ) as n_area_population,
+        sum(
+            case when count_name = 'students_residing_in_france' then n end
+        ) as n_in_france,
+        sum(
+            case when count_name = 'any_underserved_students' then n end
+        ) as n_any_underserved,
+        sum(case when count_name = 'women_in_tech_students' then n end) as n_women_in_tech,
+        sum(case when count_name = 'tech_path_students' then n end) as n_in_tech,
+        sum(
+            case when count_name = 'tech_gender_unknown_students' then n end
+        ) as n_tech_gender_unknown
+    from student_counts
+    where segment = 'all'
+    group by year
 ),
 
 categories as (

@@ -10,16 +10,24 @@ student_counts as (
     select * from {{ ref('int_students_counted') }}
 ),
 
+students_of_year as (
+    select
+        year,
+        n as n_students
+    from student_counts
+    where count_name = 'students' and segment = 'all'
+),
+
 by_country as (
     select
-        student_year as year,
+        start_year as year,
         country_code,
         country_name,
         region_group,
         count(*) as n_students
     from students
     group by
-        student_year,
+        start_year,
         country_code,
         country_name,
         region_group
@@ -28,12 +36,12 @@ by_country as (
 judged as (
     select
         by_country.*,
-        student_counts.n_students as n_students_of_year,
+        students_of_year.n_students as n_students_of_year,
         -- G-9: small cells hidden
         {{ is_small_cell(['by_country.n_students']) }} as is_suppressed
     from by_country
-    inner join student_counts
-        on by_country.year = student_counts.year
+    inner join students_of_year
+        on by_country.year = students_of_year.year
 ),
 
 final as (

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from impact_warehouse.indicators import INDICATORS, SEGMENTS
+from impact_warehouse.indicators import INDICATORS, SEGMENTS, registry
 from impact_warehouse.report_assets.formatting import (
     MISSING,
     SUPPRESSED,
@@ -37,7 +37,7 @@ from impact_warehouse.warehouse import (
 
 DEFAULT_YEARS = (2022, 2023)
 
-# MARTS.md order: the order the report reads in.
+# The registry's report order.
 INDICATOR_ORDER = INDICATORS
 SEGMENT_ORDER = SEGMENTS
 
@@ -159,7 +159,9 @@ def render(rows: Sequence[HeadlineRow], as_of: str | None = None) -> str:
         and not row.is_suppressed
         and row.computed is not None
         and row.published
-        and row.indicator != "free_user_countries"
+        # a count of individuals scales with the exports; countries reached do not
+        and row.indicator in registry()
+        and registry()[row.indicator].counts_individuals
     ]
     if ratios:
         # Sample exports are a fraction (--scale) of the platform: counts compare as ratios.

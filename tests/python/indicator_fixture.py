@@ -422,6 +422,10 @@ EXPECTED: dict[tuple[str, int, str], tuple[int, int | None]] = {
     ("job_placement_rate", 2023, "all"): (2, 5),
     ("apprentice_job_placement_rate", 2023, "all"): (1, 1),
     ("placement_response_rate", 2023, "all"): (4, 5),
+    # M-PLA-6: 12-month windows end 2024-05-31, 2024-08-31, 2024-12-31, 2024-10-07: 1, 2,
+    # 10 (job 2024-04-08) and 4 (job 2024-07-01, collected June 30; the response collected
+    # Paris July 1 counts too, by December 31) are placed; 11 (no_answer) is not.
+    ("job_placement_rate_12m", 2023, "all"): (4, 5),
     # M-CAR: 2023 counted = 1 (u10), 4 (u11), 7 (u15 after an inactive one), 16 (u12, Paris
     # 2023-01-01) free users; 8 (u2) apprentice; 9 (u4), 13 (u1) students.
     # 2024: 3 (u10, 12 months + 1 day after 1), 15 (u1, exactly 12 months after 13).

@@ -153,6 +153,42 @@ def test_placement(con, gen_manifest) -> None:
         assert _truth(gen_manifest, "placement_response_rate", y) == (responded, n), y
 
 
+def test_placement_12m(con, gen_manifest) -> None:
+    """M-PLA-6: as M-PLA-2 to 5 with a 12-month window (same clamp) and responses
+    collected by December 31 of Y+1, over the same cohort."""
+    rows = con.execute(
+        f"""
+        with grads as (
+            select enrollment_id, graduated_on, year(graduated_on) as y
+            from live_enrollments where graduated_on is not null
+        ),
+        responses as (
+            select cast(enrollment_id as bigint) as enrollment_id,
+                   lower(trim(situation)) as situation,
+                   cast(job_started_on as date) as job_started_on,
+                   pday(collected_at) as collected_on
+            from job_outcomes
+        ),
+        per_graduate as (
+            select g.enrollment_id, g.y,
+                   coalesce(bool_or(r.situation in {JOBS}
+                       and r.job_started_on <= g.graduated_on + interval 12 month), false)
+                       as placed
+            from grads as g
+            left join responses as r
+                on r.enrollment_id = g.enrollment_id
+                and r.collected_on <= make_date(g.y + 1, 12, 31)
+            group by all
+        )
+        select y, count(*) filter (where placed), count(*)
+        from per_graduate group by y order by y
+        """
+    ).fetchall()
+    assert [r[0] for r in rows] == list(YEARS)
+    for y, placed, n in rows:
+        assert _truth(gen_manifest, "job_placement_rate_12m", y) == (placed, n), y
+
+
 def test_demographics(con, gen_manifest) -> None:
     rows = con.execute(
         """

@@ -79,6 +79,8 @@ def test_status_from_the_report_date(hand_built: Path) -> None:
     rows = _query(hand_built, "select indicator, year, status from marts.impact_indicators")
     status = {(r[0], r[1]): r[2] for r in rows}
     assert status[("job_placement_rate", 2023)] == "final"
+    # M-PLA-6: the 12-month rate of 2023 is final on December 31 2024 only
+    assert status[("job_placement_rate_12m", 2023)] == "provisional"
     assert status[("graduation_rate", 2023)] == "final"
     assert status[("graduation_rate", 2024)] == "provisional"
     assert status[("career_outcomes", 2024)] == "provisional"

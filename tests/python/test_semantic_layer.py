@@ -17,28 +17,15 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from impact_warehouse.indicators import registry
 from sample_warehouse import SampleWarehouse
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 MF = str(Path(sys.executable).with_name("mf"))
 
-# Metrics whose name is the indicator they must reproduce in marts.impact_indicators.
-RATE_METRICS = [
-    "orientation_rate",
-    "graduation_rate",
-    "graduation_rate_150",
-    "job_placement_rate",
-    "apprentice_job_placement_rate",
-    "placement_response_rate",
-    "share_unemployed",
-    "share_low_qualification",
-    "share_refugee",
-    "share_disability",
-    "share_any_underserved",
-    "share_underserved_area",
-    "share_residing_in_france",
-]
-COUNT_METRICS = ["applicants", "career_outcomes"]
+# The indicators MetricFlow must reproduce: a metric of the same name and label (registry).
+SEMANTIC = [row for row in registry().values() if row.in_semantic_layer]
+METRICS = [row.name for row in SEMANTIC]
 
 
 @pytest.fixture(scope="module")
@@ -70,11 +57,25 @@ def test_mf_validate_configs(mf_env: dict[str, str]) -> None:
     assert "ERRORS: 0" in proc.stdout
 
 
+def test_semantic_metrics_are_the_registrys(sample_warehouse: SampleWarehouse) -> None:
+    """Every indicator the registry puts in the semantic layer has a metric of its name and
+    label; a metric named like another indicator must be declared in the registry."""
+    metrics = {metric["name"]: metric for metric in sample_warehouse.manifest["metrics"].values()}
+    missing = [name for name in METRICS if name not in metrics]
+    assert missing == [], f"registry indicators without a MetricFlow metric: {missing}"
+    labels = {row.name: (metrics[row.name]["label"], row.label) for row in SEMANTIC}
+    assert {name: pair for name, pair in labels.items() if pair[0] != pair[1]} == {}
+    undeclared = sorted(set(metrics) & set(registry()) - set(METRICS))
+    assert undeclared == [], (
+        f"metrics named like an indicator but not in_semantic_layer: {undeclared}"
+    )
+
+
 def test_metricflow_values_equal_impact_indicators(
     sample_warehouse: SampleWarehouse, mf_env: dict[str, str], tmp_path: Path
 ) -> None:
     out = tmp_path / "metrics.csv"
-    metrics = RATE_METRICS + COUNT_METRICS
+    metrics = METRICS
     proc = _mf(
         [
             "query",

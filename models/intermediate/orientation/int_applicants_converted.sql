@@ -10,7 +10,7 @@ final as (
     select
         user_id,
         -- M-ORI-1: any application submitted in Y, withdrawn ones included
-        submitted_year as applicant_year,
+        submitted_year,
         count(*) as n_applications,
         -- M-ORI-2: only applications submitted in Y can convert the applicant of Y
         max(case when is_linked_to_enrollment then 1 else 0 end) = 1 as is_converted

@@ -1,5 +1,6 @@
--- M-PLA-1..5: one row per graduate enrolment (graduated_on set), with its
--- six-month window end, the June-30 response cut-off and whether it is placed.
+-- M-PLA-1..6: one row per graduate enrolment (graduated_on set), with its
+-- six-month window end, the June-30 response cut-off and whether it is placed, and
+-- the same at the twelve-month horizon (window end, December-31 cut-off).
 with
 
 enrollments as (
@@ -27,7 +28,12 @@ graduates as (
         -- M-PLA-2: the window ends six calendar months later, month-end clamped
         {{ months_later('graduated_on', 6) }} as window_end_on,
         -- M-PLA-4: responses collected after June 30 of Y+1 do not count
-        {{ placement_cutoff_on(year_of('graduated_on')) }} as response_cutoff_on
+        {{ placement_cutoff_on(year_of('graduated_on')) }} as response_cutoff_on,
+        -- M-PLA-6: twelve calendar months, same clamp; responses collected by
+        -- December 31 of Y+1
+        {{ months_later('graduated_on', 12) }} as window_end_12m_on,
+        {{ date_from_year('(' ~ year_of('graduated_on') ~ ' + 1)', '12-31') }}
+            as response_cutoff_12m_on
     from enrollments
     where graduated_on is not null
 ),
@@ -43,29 +49,47 @@ responses as (
         -- M-PLA-2: a job started before graduation and still held counts too
         coalesce(
             job_outcomes.job_started_on <= graduates.window_end_on, false
-        ) as is_started_in_window
+        ) as is_started_in_window,
+        coalesce(
+            job_outcomes.job_started_on <= graduates.window_end_12m_on, false
+        ) as is_started_in_window_12m,
+        -- M-PLA-4: G-1 Paris date of collected_at, on or before June 30 of Y+1
+        job_outcomes.collected_on <= graduates.response_cutoff_on as is_collected_by_cutoff
     from graduates
     inner join job_outcomes
         on graduates.enrollment_id = job_outcomes.enrollment_id
     left join job_situations
         on job_outcomes.situation = job_situations.situation
-    -- M-PLA-4: G-1 Paris date of collected_at, on or before June 30 of Y+1
-    where job_outcomes.collected_on <= graduates.response_cutoff_on
+    -- M-PLA-6: the later cut-off (December 31 of Y+1) bounds both horizons
+    where job_outcomes.collected_on <= graduates.response_cutoff_12m_on
 ),
 
 per_graduate as (
     select
         enrollment_id,
-        count(*) as n_responses,
+        sum(case when is_collected_by_cutoff then 1 else 0 end) as n_responses,
         -- M-PLA-5: a response other than no_answer makes the graduate a respondent
-        max(case when situation <> 'no_answer' then 1 else 0 end) = 1 as has_response,
+        max(
+            case when is_collected_by_cutoff and situation <> 'no_answer' then 1 else 0 end
+        ) = 1 as has_response,
         -- M-PLA-3: at least one job-situation response with a start in the window
         max(
-            case when counts_as_job and is_started_in_window then 1 else 0 end
+            case
+                when is_collected_by_cutoff and counts_as_job and is_started_in_window
+                    then 1
+                else 0
+            end
         ) = 1 as is_placed,
         min(
-            case when counts_as_job and is_started_in_window then job_started_on end
-        ) as first_job_started_on
+            case
+                when is_collected_by_cutoff and counts_as_job and is_started_in_window
+                    then job_started_on
+            end
+        ) as first_job_started_on,
+        -- M-PLA-6: the same at the twelve-month horizon
+        max(
+            case when counts_as_job and is_started_in_window_12m then 1 else 0 end
+        ) = 1 as is_placed_12m
     from responses
     group by enrollment_id
 ),
@@ -82,11 +106,14 @@ final as (
         graduates.placement_cohort_year,
         graduates.window_end_on,
         graduates.response_cutoff_on,
+        graduates.window_end_12m_on,
+        graduates.response_cutoff_12m_on,
         coalesce(per_graduate.n_responses, 0) as n_responses_by_cutoff,
         -- M-PLA-5: a graduate with no response is in the denominator, not placed
         coalesce(per_graduate.has_response, false) as has_response,
         coalesce(per_graduate.is_placed, false) as is_placed,
-        per_graduate.first_job_started_on
+        per_graduate.first_job_started_on,
+        coalesce(per_graduate.is_placed_12m, false) as is_placed_12m
     from graduates
     left join per_graduate
         on graduates.enrollment_id = per_graduate.enrollment_id

@@ -40,7 +40,7 @@ enrolled_years as (
 final as (
     select
         active_years.user_id,
-        active_years.activity_year as free_user_year,
+        active_years.activity_year,
         active_years.n_logins
     from active_years
     left join enrolled_years

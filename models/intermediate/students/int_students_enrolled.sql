@@ -10,7 +10,7 @@ enrollments as (
 final as (
     select
         user_id,
-        {{ year_of('started_on') }} as student_year,
+        {{ year_of('started_on') }} as start_year,
         enrollment_id,
         path_id,
         funding_type,

@@ -110,10 +110,23 @@ def compute_truth(w: World, logins: dict) -> list[dict]:
     placed[r_enr[qualifies]] = True
     responded = np.zeros(len(e["user"]), bool)
     responded[r_enr[in_time & (r["situation"] != "no_answer")]] = True
+    # M-PLA-6: a 12-month window (same clamp), responses collected by December 31 of Y+1
+    win_12m = add_months(np.where(done, g, 0), 12)
+    r_cut_12m = np.where(done[r_enr], year_start(safe_gy + 2) - 1, 0)
+    qualifies_12m = (
+        r_ok
+        & (r_day <= r_cut_12m)
+        & is_job
+        & (r["job_start"] != NULL)
+        & (r["job_start"] <= win_12m[r_enr])
+    )
+    placed_12m = np.zeros(len(e["user"]), bool)
+    placed_12m[r_enr[qualifies_12m]] = True
     apprentice = e["funding"] == 3
     for y in YEARS:
         c = live_e & done & (gy == y)
         rows.append(_row("job_placement_rate", y, int((c & placed).sum()), int(c.sum())))
+        rows.append(_row("job_placement_rate_12m", y, int((c & placed_12m).sum()), int(c.sum())))
         ca = c & apprentice
         rows.append(
             _row("apprentice_job_placement_rate", y, int((ca & placed).sum()), int(ca.sum()))

@@ -9,7 +9,7 @@ from typing import Any
 
 import duckdb
 
-from impact_warehouse.report_assets.formatting import unit_of
+from impact_warehouse.indicators import unit_of
 from impact_warehouse.warehouse import fetch_dicts, open_read_only, relation_exists, report_date
 
 Key = tuple[str, int, str]

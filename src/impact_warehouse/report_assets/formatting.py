@@ -7,15 +7,6 @@ MISSING = "—"
 SUPPRESSED = "suppressed"
 
 
-def unit_of(indicator: str) -> str:
-    """The unit of an indicator of marts.impact_indicators (share, count or ratio)."""
-    if indicator == "applicants_growth":
-        return "ratio"
-    if indicator in {"applicants", "career_outcomes", "free_users", "free_user_countries"}:
-        return "count"
-    return "share"
-
-
 def format_value(value: float | None, unit: str) -> str:
     if value is None:
         return MISSING

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
+from impact_warehouse.indicators import in_section, indicator
 from impact_warehouse.report_assets.charts import (
     Bar,
     Series,
@@ -30,41 +31,25 @@ SEGMENTS = (
     ("apprentice", "Apprentices", "#d55e00"),
     ("free_user", "Free users", "#007d5a"),
 )
+# Which figures the charts and cards show (layout); labels, definitions, order and
+# sections come from the indicator registry.
 REGIONS = (
     ("France", "share_residing_in_france", "#0072b2"),
     ("Africa", "share_region_africa", "#d55e00"),
     ("Europe", "share_region_europe", "#007d5a"),
     ("Rest of the world", "share_region_rest_of_world", "#a8467f"),
 )
-RATES = (
-    ("orientation_rate", "Orientation rate", "applicants who become students"),
-    ("graduation_rate", "Graduation rate", "students who graduate in the expected timeframe"),
-    ("job_placement_rate", "Job placement rate", "graduates in a job within 6 months"),
-)
+RATES = ("orientation_rate", "graduation_rate", "job_placement_rate")
+# (indicator, category of marts.student_demographics)
 UNDERSERVED = (
-    ("share_unemployed", "unemployed", "Unemployed individuals"),
-    ("share_low_qualification", "low_qualification", "Low to no qualification"),
-    ("share_refugee", "refugee", "Refugees"),
-    ("share_underserved_area", "underserved_area", "Residents of underserved areas"),
-    ("share_disability", "disability", "Students with disabilities"),
-    ("share_women_in_tech", "women_in_tech", "Women in Tech paths"),
-    ("share_any_underserved", "any_underserved", "At least one underserved category"),
+    ("share_unemployed", "unemployed"),
+    ("share_low_qualification", "low_qualification"),
+    ("share_refugee", "refugee"),
+    ("share_underserved_area", "underserved_area"),
+    ("share_disability", "disability"),
+    ("share_women_in_tech", "women_in_tech"),
+    ("share_any_underserved", "any_underserved"),
 )
-LABELS = {
-    "applicants": "Applicants",
-    "applicants_growth": "Applicants' growth",
-    "graduation_rate_150": "Graduation rate within 150% of the duration",
-    "apprentice_job_placement_rate": "Job placement rate of apprentices",
-    "placement_response_rate": "Placement survey response rate",
-    "career_outcomes": "Positive career outcomes",
-    "free_users": "Free users",
-    "free_user_countries": "Countries of free users",
-    **{indicator: label for indicator, label, _ in RATES},
-    **{indicator: label for indicator, _, label in UNDERSERVED},
-    **{indicator: f"Students residing in {name}" for name, indicator, _ in REGIONS},
-}
-LABELS["share_residing_in_france"] = "Students residing in France"
-LABELS["share_region_rest_of_world"] = "Students residing in the rest of the world"
 
 
 def _e(value: object) -> str:
@@ -72,7 +57,7 @@ def _e(value: object) -> str:
 
 
 def label_of(figure: Figure) -> str:
-    label = LABELS.get(figure.indicator, figure.indicator)
+    label = indicator(figure.indicator).label
     if figure.segment != "all":
         label += f" ({dict((s, n) for s, n, _ in SEGMENTS).get(figure.segment, figure.segment)})"
     return label
@@ -180,24 +165,27 @@ def _card(figure: Figure, caption: str, previous: Figure | None = None) -> str:
 
 def _section_rates(data: ReportData, year: int) -> str:
     previous = year - 1
+    rates = [indicator(name) for name in RATES]
     cards = "".join(
-        _card(data.figure(indicator, year), f"{label} {year}", data.figure(indicator, previous))
-        for indicator, label, _ in RATES
+        _card(
+            data.figure(rate.name, year), f"{rate.label} {year}", data.figure(rate.name, previous)
+        )
+        for rate in rates
     )
     groups = [
         (
-            f"{label}: {meaning}",
+            f"{rate.label}: {rate.definition}",
             [
-                _bar(data.figure(indicator, previous), str(previous), PREVIOUS_COLOR),
-                _bar(data.figure(indicator, year), str(year), CURRENT_COLOR),
+                _bar(data.figure(rate.name, previous), str(previous), PREVIOUS_COLOR),
+                _bar(data.figure(rate.name, year), str(year), CURRENT_COLOR),
             ],
         )
-        for indicator, label, meaning in RATES
+        for rate in rates
     ]
     desc = "; ".join(
-        f"{label}: {previous} {computed_text(data.figure(ind, previous))}, "
-        f"{year} {computed_text(data.figure(ind, year))}"
-        for ind, label, _ in RATES
+        f"{rate.label}: {previous} {computed_text(data.figure(rate.name, previous))}, "
+        f"{year} {computed_text(data.figure(rate.name, year))}"
+        for rate in rates
     )
     chart = horizontal_bars(
         "chart-rates",
@@ -206,14 +194,9 @@ def _section_rates(data: ReportData, year: int) -> str:
         groups,
         legend=[(str(previous), PREVIOUS_COLOR), (str(year), CURRENT_COLOR)],
     )
-    extra = [
-        "applicants",
-        "applicants_growth",
-        "graduation_rate_150",
-        "apprentice_job_placement_rate",
-        "placement_response_rate",
-    ]
-    figures = [data.figure(ind, y) for ind, _, _ in RATES for y in (previous, year)]
+    # the headline rates first, then every other figure of the section in report order
+    extra = [row.name for row in in_section("access") if row.name not in RATES]
+    figures = [data.figure(ind, y) for ind in RATES for y in (previous, year)]
     figures += [data.figure(ind, y) for ind in extra for y in (previous, year)]
     figures = [f for f in figures if f.present or f.published is not None]
     growth = data.figure("applicants_growth", year)
@@ -348,18 +331,18 @@ def _section_demographics(data: ReportData, year: int) -> str:
     previous = year - 1
     groups = [
         (
-            label,
+            indicator(ind).label,
             [
                 _bar(data.figure(ind, previous), str(previous), PREVIOUS_COLOR),
                 _bar(data.figure(ind, year), str(year), CURRENT_COLOR),
             ],
         )
-        for ind, _, label in UNDERSERVED
+        for ind, _ in UNDERSERVED
     ]
     desc = "; ".join(
-        f"{label}: {previous} {computed_text(data.figure(ind, previous))}, "
+        f"{indicator(ind).label}: {previous} {computed_text(data.figure(ind, previous))}, "
         f"{year} {computed_text(data.figure(ind, year))}"
-        for ind, _, label in UNDERSERVED
+        for ind, _ in UNDERSERVED
     )
     chart = horizontal_bars(
         "chart-underserved",
@@ -369,7 +352,8 @@ def _section_demographics(data: ReportData, year: int) -> str:
         legend=[(str(previous), PREVIOUS_COLOR), (str(year), CURRENT_COLOR)],
     )
     rows = []
-    for ind, category, label in UNDERSERVED:
+    for ind, category in UNDERSERVED:
+        label = indicator(ind).label
         for y in (previous, year):
             figure = data.figure(ind, y)
             demo = data.demographic(category, y)
@@ -495,11 +479,7 @@ def _section_reach(data: ReportData, year: int) -> str:
         f"Countries reached {year}",
         data.figure("free_user_countries", previous),
     )
-    figures = [
-        data.figure(ind, y)
-        for ind in ("free_users", "free_user_countries")
-        for y in (previous, year)
-    ]
+    figures = [data.figure(row.name, y) for row in in_section("reach") for y in (previous, year)]
     figures = [f for f in figures if f.present or f.published is not None]
     return (
         '<section id="reach" aria-labelledby="reach-h">'

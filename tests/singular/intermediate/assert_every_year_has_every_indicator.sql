@@ -1,80 +1,88 @@
 -- MARTS.md: every year with data gets a row for every indicator that can be
--- computed for it. Here: a year with students has every student share; a year with
--- applicants has applicants and orientation_rate; a year with a graduation or
--- placement cohort has its rates. Rows returned are missing rows.
+-- computed for it. Here: every year in which a population has members (recounted
+-- from the member-level models) has a row for every indicator the registry
+-- declares on that population; a change on the previous year (a denominator year
+-- offset of -1) only when the previous year has members too. Rows returned are
+-- missing rows.
 with
+
+registry as (
+    select * from {{ ref('indicator_registry') }}
+),
 
 indicators as (
     select * from {{ ref('int_indicators_computed') }}
 ),
 
-students as (
-    select distinct student_year as year
-    from {{ ref('int_students_enrolled') }}
-),
-
 applicants as (
-    select distinct applicant_year as year
-    from {{ ref('int_applicants_converted') }}
+    select * from {{ ref('int_applicants_converted') }}
 ),
 
-graduation_cohorts as (
-    select distinct graduation_cohort_year as year
-    from {{ ref('int_enrollments_graduation_flagged') }}
+graduation_cohort as (
+    select * from {{ ref('int_enrollments_graduation_flagged') }}
 ),
 
-placement_cohorts as (
-    select distinct placement_cohort_year as year
-    from {{ ref('int_graduates_placed') }}
+graduates as (
+    select * from {{ ref('int_graduates_placed') }}
+),
+
+declarations as (
+    select * from {{ ref('int_declarations_counted') }}
+),
+
+students as (
+    select * from {{ ref('int_students_enrolled') }}
+),
+
+free_users as (
+    select * from {{ ref('int_free_users_yearly') }}
+),
+
+population_years as (
+    select distinct
+        'applicants' as population,
+        submitted_year as year
+    from applicants
+    union all
+    select distinct
+        'graduation_cohort' as population,
+        graduation_cohort_year as year
+    from graduation_cohort
+    union all
+    select distinct
+        'graduates' as population,
+        placement_cohort_year as year
+    from graduates
+    union all
+    select distinct
+        'career_outcomes' as population,
+        declared_year as year
+    from declarations
+    union all
+    select distinct
+        'students' as population,
+        start_year as year
+    from students
+    union all
+    select distinct
+        'free_users' as population,
+        activity_year as year
+    from free_users
 ),
 
 expected as (
-    {%- set student_shares = [
-        'share_unemployed', 'share_low_qualification', 'share_refugee',
-        'share_underserved_area', 'share_disability', 'share_women_in_tech',
-        'share_any_underserved', 'share_residing_in_france', 'share_region_africa',
-        'share_region_europe', 'share_region_rest_of_world'] %}
-    {%- for indicator in student_shares %}
-        select
-            '{{ indicator }}' as indicator,
-            year
-        from students
-        union all
-    {%- endfor %}
     select
-        'applicants' as indicator,
-        year
-    from applicants
-    union all
-    select
-        'orientation_rate' as indicator,
-        year
-    from applicants
-    union all
-    select
-        'graduation_rate' as indicator,
-        year
-    from graduation_cohorts
-    union all
-    select
-        'graduation_rate_150' as indicator,
-        year
-    from graduation_cohorts
-    union all
-    select
-        'job_placement_rate' as indicator,
-        year
-    from placement_cohorts
-    union all
-    select
-        'apprentice_job_placement_rate' as indicator,
-        year
-    from placement_cohorts
-    union all
-    select
-        'placement_response_rate' as indicator,
-        year
-    from placement_cohorts
+        registry.indicator,
+        population_years.year
+    from registry
+    inner join population_years
+        on registry.population = population_years.population
+    left join population_years as earlier_years
+        on
+            registry.population = earlier_years.population
+            and population_years.year + registry.denominator_year_offset
+            = earlier_years.year
+    where registry.denominator_year_offset = 0 or earlier_years.year is not null
 )
 
 select

@@ -18,23 +18,23 @@ located as (
 
 recount as (
     select
-        students.student_year as year,
+        students.start_year as year,
         located.country_code,
         count(*) as n_students
     from students
     inner join located
         on students.enrollment_id = located.enrollment_id
     group by
-        students.student_year,
+        students.start_year,
         located.country_code
 ),
 
 students_by_year as (
     select
-        student_year as year,
+        start_year as year,
         count(*) as n_students
     from students
-    group by student_year
+    group by start_year
 ),
 
 cells as (

@@ -1,28 +1,57 @@
 -- G-9: a suppressed row of impact_indicators shows no value, numerator or
--- denominator; an unsuppressed one has no count under min_cell_size. Rows
--- returned are violations.
+-- denominator; an unsuppressed one is built from at least min_cell_size
+-- individuals: its numerator and denominator, or the registry's suppression count
+-- when the numerator does not count individuals. Rows returned are violations.
 with
 
 indicators as (
     select * from {{ ref('impact_indicators') }}
+),
+
+computed as (
+    select * from {{ ref('int_indicators_computed') }}
+),
+
+registry as (
+    select * from {{ ref('indicator_registry') }}
 )
 
 select
-    indicator,
-    year,
-    segment,
-    numerator,
-    denominator,
-    value,
-    is_suppressed
+    indicators.indicator,
+    indicators.year,
+    indicators.segment,
+    indicators.numerator,
+    indicators.denominator,
+    indicators.value,
+    indicators.is_suppressed,
+    computed.cell_size
 from indicators
+inner join computed
+    on
+        indicators.indicator = computed.indicator
+        and indicators.year = computed.year
+        and indicators.segment = computed.segment
+inner join registry
+    on indicators.indicator = registry.indicator
 where
-    (is_suppressed and (value is not null or numerator is not null or denominator is not null))
-    or (
-        not is_suppressed
-        and indicator <> 'free_user_countries'
+    (
+        indicators.is_suppressed
         and (
-            numerator < {{ var('min_cell_size') }}
-            or denominator < {{ var('min_cell_size') }}
+            indicators.value is not null
+            or indicators.numerator is not null
+            or indicators.denominator is not null
+        )
+    )
+    or (
+        not indicators.is_suppressed
+        and (
+            computed.cell_size < {{ var('min_cell_size') }}
+            or (
+                registry.suppression_count is null
+                and (
+                    indicators.numerator < {{ var('min_cell_size') }}
+                    or indicators.denominator < {{ var('min_cell_size') }}
+                )
+            )
         )
     )
