@@ -20,8 +20,6 @@ import tempfile
 import time
 from pathlib import Path
 
-from impact_warehouse.exports import mark_synthetic
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -100,7 +98,6 @@ def run(args: argparse.Namespace) -> int:
                     str(args.seed),
                 ]
             )
-            mark_synthetic(raw, scale, args.seed)  # so the sample pseudonym key applies
             times: list[float] = []
             peaks: list[float] = []
             node_times: dict[str, list[float]] = {}
