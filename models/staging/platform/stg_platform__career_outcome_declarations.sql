@@ -10,19 +10,19 @@ deduplicated as (
     select *
     from base
     where not is_quarantined
-    qualify row_number() over (partition by declaration_id order by source_file) = 1
+    qualify row_number() over (partition by record.declaration_id order by source_file) = 1
 ),
 
 final as (
     select
-        declaration_id,
-        user_id,
-        declared_at,
-        {{ paris_date('declared_at') }} as declared_on,
-        outcome_type,
-        has_credited_openclassrooms,
-        channel,
-        has_comment,
+        record.declaration_id as declaration_id,
+        record.user_id as user_id,
+        record.declared_at as declared_at,
+        {{ paris_date('record.declared_at') }} as declared_on,
+        record.outcome_type as outcome_type,
+        record.has_credited_openclassrooms as has_credited_openclassrooms,
+        record.channel as channel,
+        record.has_comment as has_comment,
         source_file
     from deduplicated
 )

@@ -10,20 +10,20 @@ deduplicated as (
     select *
     from base
     where not is_quarantined
-    qualify row_number() over (partition by response_id order by source_file) = 1
+    qualify row_number() over (partition by record.response_id order by source_file) = 1
 ),
 
 final as (
     select
-        response_id,
-        enrollment_id,
-        user_id,
-        collected_at,
-        {{ paris_date('collected_at') }} as collected_on,
-        situation,
-        contract_type,
-        job_started_on,
-        is_related_to_path,
+        record.response_id as response_id,
+        record.enrollment_id as enrollment_id,
+        record.user_id as user_id,
+        record.collected_at as collected_at,
+        {{ paris_date('record.collected_at') }} as collected_on,
+        record.situation as situation,
+        record.contract_type as contract_type,
+        record.job_started_on as job_started_on,
+        record.is_related_to_path as is_related_to_path,
         source_file
     from deduplicated
 )

@@ -8,26 +8,27 @@ latest as (
     -- G-3: the version with the greatest updated_at wins; ties: the file sorting last
     select *
     from base
-    where path_id is not null and updated_at is not null
+    where record.path_id is not null and record.updated_at is not null
     qualify row_number() over (
-            partition by path_id
-            order by updated_at desc, source_file desc
+            partition by record.path_id
+            order by record.updated_at desc, source_file desc
         ) = 1
 ),
 
 final as (
     select
-        path_id,
-        path_name,
-        domain,
-        rncp_level,
-        duration_months,
-        language,
-        launched_on,
-        retired_on,
-        updated_at,
+        record.path_id as path_id,
+        record.path_name as path_name,
+        record.domain as domain,
+        record.rncp_level as rncp_level,
+        record.duration_months as duration_months,
+        record.language as language,
+        record.launched_on as launched_on,
+        record.retired_on as retired_on,
+        record.updated_at as updated_at,
         source_file
     from latest
+    -- the record's latest version breaks the contract: it is in the quarantine
     where not is_quarantined
 )
 

@@ -10,20 +10,20 @@ deduplicated as (
     select *
     from base
     where not is_quarantined
-    qualify row_number() over (partition by profile_id order by source_file) = 1
+    qualify row_number() over (partition by record.profile_id order by source_file) = 1
 ),
 
 final as (
     select
-        profile_id,
-        user_id,
-        enrollment_id,
-        collected_at,
-        {{ paris_date('collected_at') }} as collected_on,
-        employment_status,
-        highest_qualification,
-        disability_answer,
-        refugee_answer,
+        record.profile_id as profile_id,
+        record.user_id as user_id,
+        record.enrollment_id as enrollment_id,
+        record.collected_at as collected_at,
+        {{ paris_date('record.collected_at') }} as collected_on,
+        record.employment_status as employment_status,
+        record.highest_qualification as highest_qualification,
+        record.disability_answer as disability_answer,
+        record.refugee_answer as refugee_answer,
         source_file
     from deduplicated
 )
