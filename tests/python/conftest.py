@@ -20,8 +20,13 @@ from impact_warehouse.dbtrun import PROJECT_DIR, DbtResult, run_dbt
 from sample_warehouse import sample_warehouse  # noqa: E402, F401
 
 RAW_SMALL = PROJECT_DIR / "tests" / "fixtures" / "raw_small"
-# the staging layer and the seeds it is tested against
-STAGING = ["--select", "path:models/staging path:seeds"]
+# the input side: staging, data quality (with the report date it needs) and the seeds
+STAGING = [
+    "--select",
+    "path:models/staging path:models/data_quality path:seeds +int_report_date_resolved",
+    "--indirect-selection",
+    "cautious",
+]
 
 
 @dataclass(frozen=True)
