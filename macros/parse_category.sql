@@ -2,12 +2,11 @@
     {#- The canonical spelling of a category among `values`, compared case-insensitively
         (the export may write ` Female`, `DATA`); NULL when unknown or missing. -#}
     {%- if values | length == 0 -%}
-        cast(null as {{ dbt.type_string() }})
-    {%- else -%}
-    case lower({{ expr }})
-        {%- for value in values %}
-        when {{ sql_literal(value | lower) }} then {{ sql_literal(value) }}
-        {%- endfor %}
-    end
+        {{ return('cast(null as ' ~ dbt.type_string() ~ ')') }}
     {%- endif -%}
+    case lower({{ expr }})
+    {%- for value in values %}
+        when {{ sql_literal(value | lower) }} then {{ sql_literal(value) }}
+    {%- endfor %}
+    end
 {%- endmacro %}

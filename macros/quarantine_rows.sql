@@ -5,31 +5,35 @@
         scan of the base relation (the rows matching `where`), unpivoted by the contract's
         columns. -#}
     {%- set columns = export_contract(export_name).read_columns | map(attribute='name') | list -%}
-    {%- set has_row_id = export_contract(export_name).file_format == 'parquet' -%}
-    select * from (
+    {%- set row_id = 'quarantined.raw_row_id'
+        if export_contract(export_name).file_format == 'parquet' else 'cast(null as bigint)' -%}
+    {%- set raw_values = [] -%}
+    {%- set reasons = [] -%}
+    {%- set names = [] -%}
+    {%- for column in columns -%}
+        {%- do raw_values.append('when ' ~ sql_literal(column) ~ ' then quarantined.raw.' ~ column) -%}
+        {%- do reasons.append('when ' ~ sql_literal(column) ~ ' then quarantined.issue.' ~ column) -%}
+        {%- do names.append('(' ~ sql_literal(column) ~ ')') -%}
+    {%- endfor %}
     select
-        {{ sql_literal(export_name) }} as export,
-        quarantined.source_file,
-        quarantined.record_key,
-        contract_columns.column_name,
-        case contract_columns.column_name
-        {%- for column in columns %}
-            when {{ sql_literal(column) }} then quarantined.raw.{{ column }}
-        {%- endfor %}
-        end as raw_value,
-        case contract_columns.column_name
-        {%- for column in columns %}
-            when {{ sql_literal(column) }} then quarantined.issue.{{ column }}
-        {%- endfor %}
-        end as reason,
-        {{ 'quarantined.raw_row_id' if has_row_id else 'cast(null as bigint)' }} as raw_row_id
-    from (select * from {{ base_relation }} where {{ where }}) as quarantined
-    cross join (
-        values
-        {%- for column in columns %}
-            ({{ sql_literal(column) }}){{ ',' if not loop.last }}
-        {%- endfor %}
-    ) as contract_columns (column_name)
+        breaches.export,
+        breaches.source_file,
+        breaches.record_key,
+        breaches.column_name,
+        breaches.raw_value,
+        breaches.reason,
+        breaches.raw_row_id
+    from (
+        select
+            {{ sql_literal(export_name) }} as export,
+            quarantined.source_file,
+            quarantined.record_key,
+            contract_columns.column_name,
+            case contract_columns.column_name {{ raw_values | join(' ') }} end as raw_value,
+            case contract_columns.column_name {{ reasons | join(' ') }} end as reason,
+            {{ row_id }} as raw_row_id
+        from (select * from {{ base_relation }} where {{ where }}) as quarantined
+        cross join (values {{ names | join(', ') }}) as contract_columns (column_name)
     ) as breaches
-    where reason is not null
+    where breaches.reason is not null
 {%- endmacro %}

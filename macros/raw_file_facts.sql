@@ -8,20 +8,19 @@
 
 {% macro default__raw_file_facts(paths, with_hash) -%}
     {%- if paths | length == 0 -%}
-    select
-        cast(null as {{ dbt.type_string() }}) as path,
-        cast(null as bigint) as size_bytes,
-        cast(null as {{ dbt.type_string() }}) as sha256
-    where false
-    {%- else -%}
+        {{ return(
+            'select cast(null as ' ~ dbt.type_string() ~ ') as path, cast(null as bigint) as'
+            ~ ' size_bytes, cast(null as ' ~ dbt.type_string() ~ ') as sha256 where false'
+        ) }}
+    {%- endif -%}
+    {%- set literals = [] -%}
+    {%- for path in paths -%}
+        {%- do literals.append(sql_literal(path, glob=true)) -%}
+    {%- endfor %}
     select
         filename as path,
         cast(size as bigint) as size_bytes,
-        {{ 'sha256(content)' if with_hash else 'cast(null as ' ~ dbt.type_string() ~ ')' }} as sha256
-    from read_blob([
-        {%- for path in paths -%}
-        {{ sql_literal(path, glob=true) }}{{ ', ' if not loop.last }}
-        {%- endfor -%}
-    ])
-    {%- endif -%}
+        {{ 'sha256(content)' if with_hash else 'cast(null as ' ~ dbt.type_string() ~ ')' }}
+            as sha256
+    from read_blob([{{ literals | join(', ') }}])
 {%- endmacro %}

@@ -10,11 +10,11 @@
           is_quarantined
         A value is parsed and judged here and nowhere else; stg_ models keep the clean
         rows, data_quality models list the breaches. -#}
+    {%- if not execute -%}
+        {{ return('select * from ' ~ source('platform', export_name)) }}
+    {%- endif -%}
     {%- set contract = export_contract(export_name) -%}
     {{ check_raw_export(export_name) }}
-    {%- if not execute %}
-select * from {{ source('platform', export_name) }}
-    {%- else -%}
     {%- set reasons = {
         'id': 'not a positive integer',
         'integer': 'not an integer',
@@ -25,6 +25,29 @@ select * from {{ source('platform', export_name) }}
     } -%}
     {%- set columns = contract.read_columns -%}
     {%- set key = contract.key -%}
+    {%- set record = [] -%}
+    {%- set raw = [] -%}
+    {%- set issue = [] -%}
+    {%- set notices = [] -%}
+    {%- for column in columns -%}
+        {%- do record.append([column.staged_as, column.staged_as]) -%}
+        {%- do raw.append([column.name, column.name ~ '__raw']) -%}
+        {%- do issue.append([column.name, column.name ~ '__issue']) -%}
+        {%- if column.kind == 'timestamp' -%}
+            {%- do notices.append([column.name, "case when " ~ paris_date(column.staged_as)
+                ~ " > export_date then 'after the export date of its file' end"]) -%}
+        {%- elif column.known_values_from | length > 0 -%}
+            {%- do notices.append([column.name, "case when " ~ column.staged_as
+                ~ " is not null and not "
+                ~ in_list(column.staged_as, seed_values(column.known_values_from))
+                ~ " then " ~ sql_literal('not in the reference list '
+                    ~ column.known_values_from | map(attribute='seed') | join(', ')
+                    ~ ': kept, read as unknown') ~ " end"]) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if notices | length == 0 -%}
+        {%- do notices.append(['none', 'cast(null as ' ~ dbt.type_string() ~ ')']) -%}
+    {%- endif -%}
 with
 
 source as (
@@ -40,7 +63,7 @@ cleaned as (
         -- free text (PII) is not kept: only whether there was any
         case when {{ clean_text(column.name) }} is not null then 'present' end
         {%- else %}
-        {{ clean_text(column.name) }}
+            {{ clean_text(column.name) }}
         {%- endif %} as {{ column.name }}__raw{{ ',' if not loop.last }}
     {%- endfor %}
     from source
@@ -70,7 +93,7 @@ parsed as (
         {%- elif column.kind == 'code' %}
         upper({{ raw }})
         {%- else %}
-        {{ raw }}
+            {{ raw }}
         {%- endif %} as {{ column.staged_as }}{{ ',' if not loop.last }}
     {%- endfor %}
     from cleaned
@@ -185,42 +208,22 @@ checked as (
     from flagged
 ),
 
-    {%- set notices = [] %}
-    {%- for column in columns %}
-        {%- if column.kind == 'timestamp' %}
-            {%- do notices.append([column.name,
-                "case when " ~ paris_date(column.staged_as) ~ " > export_date then 'after the export date of its file' end"]) %}
-        {%- elif column.known_values_from | length > 0 %}
-            {%- do notices.append([column.name,
-                "case when " ~ column.staged_as ~ " is not null and not " ~ in_list(column.staged_as, seed_values(column.known_values_from))
-                ~ " then " ~ sql_literal('not in the reference list ' ~ column.known_values_from | map(attribute='seed') | join(', ') ~ ': kept, read as unknown') ~ " end"]) %}
-        {%- endif %}
-    {%- endfor %}
 final as (
     select
         source_file,
         export_date,
         {{ key }}__raw as record_key,
-        {%- set record = [] %}
-        {%- set raw = [] %}
-        {%- set issue = [] %}
-        {%- for column in columns %}
-            {%- do record.append([column.staged_as, column.staged_as]) %}
-            {%- do raw.append([column.name, column.name ~ '__raw']) %}
-            {%- do issue.append([column.name, column.name ~ '__issue']) %}
-        {%- endfor %}
         {{ make_struct(record) }} as record,
         {{ make_struct(raw) }} as raw,
         {{ make_struct(issue) }} as issue,
-        {{ make_struct(notices) if notices | length > 0 else make_struct([['none', 'cast(null as ' ~ dbt.type_string() ~ ')']]) }} as notice,
+        {{ make_struct(notices) }} as notice,
         coalesce(
     {%- for column in columns %}
-            {{ column.name }}__issue{{ ',' if not loop.last }}
+        {{ column.name }}__issue{{ ',' if not loop.last }}
     {%- endfor %}
         ) is not null as is_quarantined
     from checked
 )
 
 select * from final
-    {%- endif %}
 {%- endmacro %}

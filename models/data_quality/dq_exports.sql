@@ -18,16 +18,16 @@ report_date as (
 
 exports as (
     {%- if exports | length == 0 %}
-    select cast(null as {{ dbt.type_string() }}) as export
-    where false
+        select cast(null as {{ dbt.type_string() }}) as export
+        where false
     {%- else %}
-    select export
-    from (
-        values
-        {%- for export in exports %}
-        ({{ sql_literal(export) }}){{ ',' if not loop.last }}
-        {%- endfor %}
-    ) as contract (export)
+        select contract.export
+        from (
+            values
+            {%- for export in exports %}
+                ({{ sql_literal(export) }}){{ ',' if not loop.last }}
+            {%- endfor %}
+        ) as contract (export)
     {%- endif %}
 ),
 
@@ -65,8 +65,11 @@ measured as (
         delivered.quarantined_rows,
         delivered.kept_rows,
         report_date.report_date,
-        {{ dbt.datediff('coalesce(delivered.last_export_date, latest_login.latest_on)', 'report_date.report_date', 'day') }}
-            as days_behind
+        {{ dbt.datediff(
+            'coalesce(delivered.last_export_date, latest_login.latest_on)',
+            'report_date.report_date',
+            'day',
+        ) }} as days_behind
     from exports
     cross join report_date
     cross join latest_login

@@ -35,16 +35,16 @@ report_date as (
 
 months as (
     {%- if spine | length == 0 %}
-    select cast(null as {{ dbt.type_string() }}) as login_month
-    where false
+        select cast(null as {{ dbt.type_string() }}) as login_month
+        where false
     {%- else %}
-    select login_month
-    from (
-        values
-        {%- for label in spine %}
-        ({{ sql_literal(label) }}){{ ',' if not loop.last }}
-        {%- endfor %}
-    ) as spine (login_month)
+        select spine.login_month
+        from (
+            values
+            {%- for label in spine %}
+                ({{ sql_literal(label) }}){{ ',' if not loop.last }}
+            {%- endfor %}
+        ) as spine (login_month)
     {%- endif %}
 ),
 
@@ -63,7 +63,9 @@ delivered as (
 last_ended as (
     -- C-1: the last month ended by the report date (2024-07-01 or 2024-06-30: 2024-06)
     select
-        {{ dbt.dateadd('month', -1, dbt.date_trunc('month', dbt.dateadd('day', 1, 'report_date'))) }}
+        {{ dbt.dateadd(
+            'month', -1, dbt.date_trunc('month', dbt.dateadd('day', 1, 'report_date'))
+        ) }}
             as last_required_month_start
     from report_date
 ),

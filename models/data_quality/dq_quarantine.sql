@@ -24,7 +24,7 @@ users as (
 
 known_users as (
     -- every user_id the users export holds, quarantined versions included
-    select distinct record.user_id as user_id
+    select distinct record.user_id
     from users
     where record.user_id is not null
 ),
@@ -43,9 +43,9 @@ logins_checked as (
 
 breaches as (
     {%- for export, relation in csv_exports %}
-    {{ quarantine_rows(export, relation) }}
+        {{ quarantine_rows(export, relation) }}
 
-    union all
+        union all
     {%- endfor %}
 
     {{ quarantine_rows('logins', 'logins_checked') }}

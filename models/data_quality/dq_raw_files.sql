@@ -12,8 +12,10 @@
 -- depends_on: {{ ref('base_platform__users') }}
 {%- set csv_exports = export_relations(file_format='csv') -%}
 {%- set files = raw_files() -%}
-{%- set opened = files | rejectattr('disposition', 'equalto', 'ignored') | map(attribute='path') | list -%}
-{%- set ignored = files | selectattr('disposition', 'equalto', 'ignored') | map(attribute='path') | list -%}
+{%- set opened = files | rejectattr('disposition', 'equalto', 'ignored')
+    | map(attribute='path') | list -%}
+{%- set ignored = files | selectattr('disposition', 'equalto', 'ignored')
+    | map(attribute='path') | list -%}
 {%- set login_files = files | selectattr('export', 'equalto', 'logins')
     | selectattr('disposition', 'equalto', 'read') | map(attribute='path') | list %}
 
@@ -25,43 +27,43 @@ quarantine as (
 
 inventory as (
     {%- if files | length == 0 %}
-    select
-        cast(null as {{ dbt.type_string() }}) as path,
-        cast(null as {{ dbt.type_string() }}) as export,
-        cast(null as {{ dbt.type_string() }}) as file_path,
-        cast(null as {{ dbt.type_string() }}) as file_name,
-        cast(null as {{ dbt.type_string() }}) as disposition,
-        cast(null as {{ dbt.type_string() }}) as reason,
-        cast(null as date) as export_date,
-        cast(null as {{ dbt.type_string() }}) as login_month
-    where false
+        select
+            cast(null as {{ dbt.type_string() }}) as path,
+            cast(null as {{ dbt.type_string() }}) as export,
+            cast(null as {{ dbt.type_string() }}) as file_path,
+            cast(null as {{ dbt.type_string() }}) as file_name,
+            cast(null as {{ dbt.type_string() }}) as disposition,
+            cast(null as {{ dbt.type_string() }}) as reason,
+            cast(null as date) as export_date,
+            cast(null as {{ dbt.type_string() }}) as login_month
+        where false
     {%- else %}
-    select
-        path,
-        export,
-        file_path,
-        file_name,
-        disposition,
-        reason,
-        cast(export_date as date) as export_date,
-        login_month
-    from (
-        values
-        {%- for file in files %}
-        (
-            {{ sql_literal(file.path) }},
-            {{ sql_literal(file.export) if file.export else 'null' }},
-            {{ sql_literal(file.file_path) }},
-            {{ sql_literal(file.file_name) }},
-            {{ sql_literal(file.disposition) }},
-            {{ sql_literal(file.reason) if file.reason else 'null' }},
-            {{ sql_literal(file.export_date) if file.export_date else 'null' }},
-            {{ sql_literal(file.login_month) if file.login_month else 'null' }}
-        ){{ ',' if not loop.last }}
-        {%- endfor %}
-    ) as listed (
-        path, export, file_path, file_name, disposition, reason, export_date, login_month
-    )
+        select
+            listed.path,
+            listed.export,
+            listed.file_path,
+            listed.file_name,
+            listed.disposition,
+            listed.reason,
+            cast(listed.export_date as date) as export_date,
+            listed.login_month
+        from (
+            values
+            {%- for file in files %}
+                (
+                    {{ sql_literal(file.path) }},
+                    {{ sql_literal(file.export) if file.export else 'null' }},
+                    {{ sql_literal(file.file_path) }},
+                    {{ sql_literal(file.file_name) }},
+                    {{ sql_literal(file.disposition) }},
+                    {{ sql_literal(file.reason) if file.reason else 'null' }},
+                    {{ sql_literal(file.export_date) if file.export_date else 'null' }},
+                    {{ sql_literal(file.login_month) if file.login_month else 'null' }}
+                ){{ ',' if not loop.last }}
+            {%- endfor %}
+        ) as listed (
+            path, export, file_path, file_name, disposition, reason, export_date, login_month
+        )
     {%- endif %}
 ),
 
@@ -73,22 +75,22 @@ file_facts as (
 
 csv_rows as (
     {%- for export, relation in csv_exports %}
-    select
-        {{ sql_literal(export) }} as export,
-        source_file as file_name,
-        count(*) as raw_rows,
-        count(*) filter (where is_quarantined) as quarantined_rows
-    from {{ relation }}
-    group by source_file
-    {{ 'union all' if not loop.last }}
+        select
+            {{ sql_literal(export) }} as export,
+            source_file as file_name,
+            count(*) as raw_rows,
+            count(*) filter (where is_quarantined) as quarantined_rows
+        from {{ relation }}
+        group by source_file
+        {{ 'union all' if not loop.last }}
     {%- endfor %}
     {%- if csv_exports | length == 0 %}
-    select
-        cast(null as {{ dbt.type_string() }}) as export,
-        cast(null as {{ dbt.type_string() }}) as file_name,
-        cast(null as bigint) as raw_rows,
-        cast(null as bigint) as quarantined_rows
-    where false
+        select
+            cast(null as {{ dbt.type_string() }}) as export,
+            cast(null as {{ dbt.type_string() }}) as file_name,
+            cast(null as bigint) as raw_rows,
+            cast(null as bigint) as quarantined_rows
+        where false
     {%- endif %}
 ),
 
@@ -149,8 +151,9 @@ final as (
         end as disposition,
         case
             when disposition = 'read' and login_month is not null and copy_number > 1
-                then 'the same bytes as ' || first_copy
-                || ': a re-delivered month replaces its folder, its events never count twice'
+                then
+                    'the same bytes as ' || first_copy || ': a re-delivered month '
+                    || 'replaces its folder, its events never count twice'
             else reason
         end as reason,
         case when disposition = 'read' then raw_rows end as raw_rows,

@@ -134,7 +134,9 @@ def seed_values(project_dir: Path, seeds: tuple[SeedColumn, ...]) -> tuple[str, 
     for item in seeds:
         path = project_dir / "seeds" / f"{item.seed}.csv"
         with path.open(newline="", encoding="utf-8") as handle:
-            values.update((row[item.column], None) for row in csv.DictReader(handle) if row[item.column])
+            values.update(
+                (row[item.column], None) for row in csv.DictReader(handle) if row[item.column]
+            )
     return tuple(values)
 
 

@@ -2,16 +2,10 @@
     the build's output (columns `naming`) under `message`: the build stops (or, with
     severity warn, warns) naming what to fix. -#}
 {% test no_rows_where(model, condition, naming, message) %}
-
-{%- set failures %}
-select
-    {%- for column in naming %}
-    {{ column }}{{ ',' if not loop.last }}
-    {%- endfor %}
-from {{ model }}
-where {{ condition }}
-{%- endset %}
+{%- set failures = 'select ' ~ naming | join(', ') ~ ' from ' ~ model ~ ' where ' ~ condition -%}
 {{ name_failures(failures, message) }}
-{{ failures }}
+
+select *
+from ({{ failures }}) as failures
 
 {% endtest %}

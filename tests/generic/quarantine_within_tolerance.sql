@@ -11,11 +11,11 @@
         warn_if='>=1',
         error_if='>=2',
     ) }}
-{%- set entries %}
+    {%- set entries %}
 select export, source_file, record_key, column_name, raw_value, reason, n_rows
 from {{ model }}
 order by export, source_file, column_name, record_key
-{%- endset %}
+    {%- endset %}
 {{ name_failures(entries, 'Rows quarantined (kept out of the models, RAW_EXPORTS.md "Bad input")', warn_only=true) }}
 
 with

@@ -3,15 +3,10 @@
 {% test unique_combination(model, combination_of_columns) %}
 
 select
-    {%- for column in combination_of_columns %}
-    {{ column }},
-    {%- endfor %}
+    {{ combination_of_columns | join(', ') }},
     count(*) as n_rows
 from {{ model }}
-group by
-    {%- for column in combination_of_columns %}
-    {{ column }}{{ ',' if not loop.last }}
-    {%- endfor %}
+group by {{ combination_of_columns | join(', ') }}
 having count(*) > 1
 
 {% endtest %}

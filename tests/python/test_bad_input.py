@@ -222,9 +222,7 @@ def test_raw_dir_with_pattern_characters_is_refused(dbt_build: BuildFn, tmp_path
     assert "holds the character '['" in build.output and str(raw) in build.output
 
 
-def test_logins_timestamp_stored_as_text_stops_the_build(
-    dbt_build: BuildFn, raw_dir: Path
-) -> None:
+def test_logins_timestamp_stored_as_text_stops_the_build(dbt_build: BuildFn, raw_dir: Path) -> None:
     table = pa.table(
         {
             "user_id": pa.array([1], pa.int64()),

@@ -6,31 +6,31 @@ base as (
 
 latest as (
     -- G-3: the version with the greatest updated_at wins; ties: the file sorting last
-    select *
+    select base.*
     from base
-    where record.address_id is not null and record.updated_at is not null
+    where base.record.address_id is not null and base.record.updated_at is not null
     qualify row_number() over (
-            partition by record.address_id
-            order by record.updated_at desc, source_file desc
+            partition by base.record.address_id
+            order by base.record.updated_at desc, base.source_file desc
         ) = 1
 ),
 
 final as (
     select
-        record.address_id as address_id,
-        record.user_id as user_id,
-        record.valid_from as valid_from,
+        latest.record.address_id,
+        latest.record.user_id,
+        latest.record.valid_from,
         -- a two-letter code that is no country stays (named by a warning): M-RES-1 maps it
-        record.country_code as country_code,
-        record.postal_code as postal_code,
-        record.city as city,
-        record.geocode_precision as geocode_precision,
-        record.qpv_code as qpv_code,
-        record.updated_at as updated_at,
-        source_file
+        latest.record.country_code,
+        latest.record.postal_code,
+        latest.record.city,
+        latest.record.geocode_precision,
+        latest.record.qpv_code,
+        latest.record.updated_at,
+        latest.source_file
     from latest
     -- the record's latest version breaks the contract: it is in the quarantine
-    where not is_quarantined
+    where not latest.is_quarantined
 )
 
 select * from final

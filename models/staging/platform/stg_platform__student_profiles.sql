@@ -7,24 +7,26 @@ base as (
 deduplicated as (
     -- G-3: append-only export, a repeated profile_id is an exact copy and counts once
     -- (copies that differ are quarantined as contradictions)
-    select *
+    select base.*
     from base
-    where not is_quarantined
-    qualify row_number() over (partition by record.profile_id order by source_file) = 1
+    where not base.is_quarantined
+    qualify row_number() over (
+            partition by base.record.profile_id order by base.source_file
+        ) = 1
 ),
 
 final as (
     select
-        record.profile_id as profile_id,
-        record.user_id as user_id,
-        record.enrollment_id as enrollment_id,
-        record.collected_at as collected_at,
-        {{ paris_date('record.collected_at') }} as collected_on,
-        record.employment_status as employment_status,
-        record.highest_qualification as highest_qualification,
-        record.disability_answer as disability_answer,
-        record.refugee_answer as refugee_answer,
-        source_file
+        deduplicated.record.profile_id,
+        deduplicated.record.user_id,
+        deduplicated.record.enrollment_id,
+        deduplicated.record.collected_at,
+        {{ paris_date('deduplicated.record.collected_at') }} as collected_on,
+        deduplicated.record.employment_status,
+        deduplicated.record.highest_qualification,
+        deduplicated.record.disability_answer,
+        deduplicated.record.refugee_answer,
+        deduplicated.source_file
     from deduplicated
 )
 

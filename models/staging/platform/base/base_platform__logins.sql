@@ -10,8 +10,8 @@
 {%- for column in export_contract('logins').columns -%}
     {%- do columns.update({column.name: column}) -%}
 {%- endfor -%}
-{%- set platforms = contract_values(columns.platform) if execute else [] -%}
-{%- set ip_codes = contract_values(columns.ip_country_code) if execute else [] %}
+{%- set platforms = contract_values(columns['platform']) if 'platform' in columns else [] -%}
+{%- set ip_codes = contract_values(columns['ip_country_code']) if 'platform' in columns else [] %}
 
 with
 
