@@ -34,8 +34,8 @@
         {%- do raw.append([column.name, column.name ~ '__raw']) -%}
         {%- do issue.append([column.name, column.name ~ '__issue']) -%}
         {%- if column.kind == 'timestamp' -%}
-            {%- do notices.append([column.name, "case when " ~ paris_date(column.staged_as)
-                ~ " > export_date then 'after the export date of its file' end"]) -%}
+            {%- do notices.append([column.name, "case when " ~ column.staged_as
+                ~ "__on > export_date then 'after the export date of its file' end"]) -%}
         {%- elif column.known_values_from | length > 0 -%}
             {%- do notices.append([column.name, "case when " ~ column.staged_as
                 ~ " is not null and not "
@@ -99,10 +99,20 @@ parsed as (
     from cleaned
 ),
 
+dated as (
+    -- the Paris date of every timestamp, once (G-1), for the export-date checks
+    select
+        *
+    {%- for column in columns if column.kind == 'timestamp' %},
+        {{ paris_date(column.staged_as) }} as {{ column.staged_as }}__on
+    {%- endfor %}
+    from parsed
+),
+
 newest as (
     -- the export date of the newest file: no timestamp of the export may lie after it
     select max(export_date) as newest_export_date
-    from parsed
+    from dated
 ),
 
     {%- set version_columns = [key, 'updated_at', 'source_file'] if contract.versioned else [key] %}
@@ -118,7 +128,7 @@ fingerprinted as (
             coalesce(cast({{ column.staged_as }} as {{ dbt.type_string() }}), '<null>'){{ ',' if not loop.last }}
     {%- endfor %}
         ) as record_fingerprint
-    from parsed
+    from dated
     where {{ key }} is not null
 ),
 
@@ -138,15 +148,15 @@ contradicted_keys as (
 
 flagged as (
     select
-        parsed.*,
+        dated.*,
         newest.newest_export_date,
         contradicted_keys.{{ key }} is not null as is_contradicted
-    from parsed
+    from dated
     cross join newest
     left join contradicted_keys
         on
     {%- for name in version_columns %}
-        {{ 'and ' if not loop.first }}parsed.{{ name }} = contradicted_keys.{{ name }}
+        {{ 'and ' if not loop.first }}dated.{{ name }} = contradicted_keys.{{ name }}
     {%- endfor %}
 ),
 
@@ -163,7 +173,10 @@ checked as (
         {%- endif %}
         {%- if column.kind == 'timestamp' %}
             case
-                when {{ name }} is not null and not {{ timestamp_offset_in_range(raw) }}
+                when
+                    {{ raw }} is not null and {{ name }} is null
+                    and {{ regex_full_match(raw, timestamp_with_offset_pattern(any_offset=true)) }}
+                    and not {{ regex_full_match(raw, timestamp_with_offset_pattern()) }}
                     then 'UTC offset outside -14:00..+14:00'
             end,
         {%- endif %}
@@ -173,7 +186,7 @@ checked as (
         {%- if column.kind == 'timestamp' %}
             -- G-8: a timestamp after the newest export date would move the report date
             case
-                when {{ paris_date(name) }} > newest_export_date
+                when {{ name }}__on > newest_export_date
                     then 'after the export date of the newest file of the export ('
                     || cast(newest_export_date as {{ dbt.type_string() }}) || ')'
             end,
