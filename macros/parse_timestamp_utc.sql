@@ -4,8 +4,15 @@
     {{ return(adapter.dispatch('parse_timestamp_utc', 'impact_warehouse')(expr)) }}
 {%- endmacro %}
 
-{% macro timestamp_with_offset_pattern() -%}
-    [0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)
+{% macro timestamp_with_offset_pattern(any_offset=false) -%}
+    {#- An ISO 8601 timestamp with a UTC offset within -14:00..+14:00 (DuckDB itself accepts
+        +25:00); with any_offset, whatever two-digit offset (to say why a value fails). -#}
+    [0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?
+    {%- if any_offset -%}
+        (Z|z|[+-][0-9]{2}(:?[0-9]{2})?)
+    {%- else -%}
+        (Z|z|[+-](0[0-9]|1[0-3])(:?[0-5][0-9])?|[+-]14(:?00)?)
+    {%- endif -%}
 {%- endmacro %}
 
 {% macro default__parse_timestamp_utc(expr) -%}

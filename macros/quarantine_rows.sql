@@ -1,39 +1,39 @@
-{% macro quarantine_rows(export_name, base_relation, key) -%}
-    {#- One row per contract breach found by a base staging model: every `<column>__issue`
-        that is not NULL becomes (export, source_file, record_key, column_name, raw_value,
-        reason). The columns are read from the built base relation. -#}
-    {%- set issue_columns = [] -%}
-    {%- if execute -%}
-        {%- for column in adapter.get_columns_in_relation(base_relation) -%}
-            {%- if column.name.endswith('__issue') -%}
-                {%- do issue_columns.append(column.name[:-7]) -%}
-            {%- endif -%}
-        {%- endfor -%}
-    {%- endif -%}
-    {%- if issue_columns | length == 0 %}
+{% macro quarantine_rows(export_name, base_relation, where='is_quarantined') -%}
+    {#- One row per contract breach (row x column) found by a base staging model: every
+        non-NULL field of its `issue` struct, with the raw value from its `raw` struct, as
+        export, source_file, record_key, column_name, raw_value, reason, raw_row_id. One
+        scan of the base relation (the rows matching `where`), unpivoted by the contract's
+        columns. -#}
+    {%- set columns = export_contract(export_name).read_columns | map(attribute='name') | list -%}
+    {%- set row_id = 'quarantined.raw_row_id'
+        if export_contract(export_name).file_format == 'parquet' else 'cast(null as bigint)' -%}
+    {%- set raw_values = [] -%}
+    {%- set reasons = [] -%}
+    {%- set names = [] -%}
+    {%- for column in columns -%}
+        {%- do raw_values.append('when ' ~ sql_literal(column) ~ ' then quarantined.raw.' ~ column) -%}
+        {%- do reasons.append('when ' ~ sql_literal(column) ~ ' then quarantined.issue.' ~ column) -%}
+        {%- do names.append('(' ~ sql_literal(column) ~ ')') -%}
+    {%- endfor %}
     select
-        cast(null as {{ dbt.type_string() }}) as export,
-        cast(null as {{ dbt.type_string() }}) as source_file,
-        cast(null as {{ dbt.type_string() }}) as record_key,
-        cast(null as {{ dbt.type_string() }}) as column_name,
-        cast(null as {{ dbt.type_string() }}) as raw_value,
-        cast(null as {{ dbt.type_string() }}) as reason,
-        cast(null as bigint) as raw_row_id
-    where false
-    {%- else %}
-        {%- for column in issue_columns %}
-    select
-        '{{ export_name }}' as export,
-        source_file,
-        {{ key }}__raw as record_key,
-        '{{ column }}' as column_name,
-        {{ column }}__raw as raw_value,
-        {{ column }}__issue as reason,
-        -- CSV rows have no stable row number (see stg_platform__raw_row_counts)
-        cast(null as bigint) as raw_row_id
-    from {{ base_relation }}
-    where {{ column }}__issue is not null
-    {% if not loop.last %}union all{% endif %}
-        {%- endfor %}
-    {%- endif %}
+        breaches.export,
+        breaches.source_file,
+        breaches.record_key,
+        breaches.column_name,
+        breaches.raw_value,
+        breaches.reason,
+        breaches.raw_row_id
+    from (
+        select
+            {{ sql_literal(export_name) }} as export,
+            quarantined.source_file,
+            quarantined.record_key,
+            contract_columns.column_name,
+            case contract_columns.column_name {{ raw_values | join(' ') }} end as raw_value,
+            case contract_columns.column_name {{ reasons | join(' ') }} end as reason,
+            {{ row_id }} as raw_row_id
+        from (select * from {{ base_relation }} where {{ where }}) as quarantined
+        cross join (values {{ names | join(', ') }}) as contract_columns (column_name)
+    ) as breaches
+    where breaches.reason is not null
 {%- endmacro %}

@@ -1,6 +1,7 @@
 {#- RAW_EXPORTS.md "Bad input": any quarantined row fails the build, unless the share of
     quarantined raw rows of its export is at most var('quarantine_tolerance'); then it
-    only warns. Applied to the quarantine union (so that a failure skips nothing
+    only warns. The first 20 entries (export, file, key, column, value, reason) are
+    written into the build's output either way. Applied to the quarantine union (so that a failure skips nothing
     downstream: the quarantine stays queryable); `raw_row_counts` holds, per export and
     file, the rows read and the rows quarantined. Returns one row per export with
     quarantined rows; severity_level 1 = warn, 2 = error. -#}
@@ -10,6 +11,12 @@
         warn_if='>=1',
         error_if='>=2',
     ) }}
+    {%- set entries %}
+select export, source_file, record_key, column_name, raw_value, reason, n_rows
+from {{ model }}
+order by export, source_file, column_name, record_key
+    {%- endset %}
+{{ name_failures(entries, 'Rows quarantined (kept out of the models, RAW_EXPORTS.md "Bad input")', warn_only=true) }}
 
 with
 

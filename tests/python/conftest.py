@@ -25,10 +25,13 @@ RAW_SMALL = PROJECT_DIR / "tests" / "fixtures" / "raw_small"
 # marked synthetic, so they need one, as real exports do). Tests of the key rules unset it.
 TEST_PSEUDONYM_KEY = "pytest pseudonym key, long enough to be accepted (32+)"
 os.environ.setdefault("IMPACT_PSEUDONYM_KEY", TEST_PSEUDONYM_KEY)
-# the staging layer and the seeds it is tested against; cautious: a test that also reads
-# a model left out (a relationship to the indicator registry, a singular test of the marts)
-# waits for a full build
-STAGING = ["--select", "path:models/staging path:seeds", "--indirect-selection", "cautious"]
+# the input side: staging, data quality (with the report date it needs) and the seeds
+STAGING = [
+    "--select",
+    "path:models/staging path:models/data_quality path:seeds +int_report_date_resolved",
+    "--indirect-selection",
+    "cautious",
+]
 
 
 @dataclass(frozen=True)

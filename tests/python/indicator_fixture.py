@@ -290,7 +290,12 @@ def write_raw_indicators(raw: Path) -> Path:
             "funding_requested",
             "updated_at",
         ],
-        [(a, u, p, s, st, "", "", T) for a, u, p, s, st in APPLICATIONS],
+        # a decided application has its decision time (contract: decided_at empty until
+        # decided); deciding at submission leaves every date of the fixture unchanged
+        [
+            (a, u, p, s, st, s if st in ("admitted", "rejected") else "", "", T)
+            for a, u, p, s, st in APPLICATIONS
+        ],
     )
     _csv(
         raw / "enrollments" / f"enrollments_{d}.csv",
@@ -370,6 +375,13 @@ def write_raw_indicators(raw: Path) -> Path:
     months: dict[str, list[tuple]] = {}
     for u, at, code in LOGINS:
         months.setdefault(at[:7], []).append((u, datetime.fromisoformat(at), code))
+    # C-1 (RAW_EXPORTS.md): every month up to the last one ended by the report date
+    # (2024-07-01) is delivered; a month without a login of the story gets one of the test
+    # account, which every indicator ignores (G-2)
+    year, month = (int(part) for part in min(months).split("-"))
+    while (year, month) <= (2024, 6):
+        months.setdefault(f"{year:04d}-{month:02d}", [(7, datetime(year, month, 15, 12), None)])
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
     schema = pa.schema(
         [
             ("user_id", pa.int64()),

@@ -35,7 +35,29 @@ def test_build_is_green(small: Build) -> None:
 
 
 def test_quarantine_is_empty(small: Build) -> None:
-    assert small.query("select * from staging.stg_platform__quarantine") == []
+    assert small.query("select * from staging.dq_quarantine") == []
+
+
+def test_every_file_is_read_and_counted(small: Build) -> None:
+    rows = small.query(
+        "select export, file_path, disposition, raw_rows, quarantined_rows, kept_rows, "
+        "length(sha256), size_bytes > 0 from staging.dq_raw_files order by file_path"
+    )
+    assert len(rows) == 21
+    assert {row[2] for row in rows} == {"read"}
+    assert all(row[3] == row[4] + row[5] and row[6] == 64 and row[7] for row in rows)
+    assert ("users", "users/users_2023-06-30.csv", "read", 5, 0, 5, 64, True) in rows
+    assert small.query(
+        "select login_month, files, raw_rows, is_required, is_missing "
+        "from staging.dq_login_months order by 1 limit 2"
+    ) == [("2022-12", 1, 2, True, False), ("2023-01", 1, 3, True, False)]
+    assert small.query(
+        "select export, latest_on, days_behind, is_stale from staging.dq_exports "
+        "where export in ('logins', 'paths') order by 1"
+    ) == [
+        ("logins", dt.date(2023, 8, 15), 17, False),
+        ("paths", dt.date(2023, 12, 31), -121, False),
+    ]
 
 
 def test_g1_paris_dates_of_z_timestamps_near_new_year(small: Build) -> None:
@@ -134,9 +156,19 @@ def test_pii_never_reaches_staging(small: Build) -> None:
     assert pii == []
     # the comment's text is not kept, only whether there was one
     assert small.query(
-        "select distinct comment__raw from staging.base_platform__career_outcome_declarations "
+        "select distinct raw.comment from staging.base_platform__career_outcome_declarations "
         "order by 1 nulls last"
     ) == [("present",), (None,)]
+    # nor inside the base models' structs
+    struct_types = small.query(
+        "select data_type from information_schema.columns "
+        "where table_schema = 'staging' and data_type like 'STRUCT%'"
+    )
+    assert struct_types and not any(
+        name in data_type
+        for (data_type,) in struct_types
+        for name in ("email", "first_name", "last_name", "birth_date", "street_line", "job_title")
+    )
     assert small.query(
         "select declaration_id, has_comment from "
         "staging.stg_platform__career_outcome_declarations order by 1"
@@ -145,7 +177,8 @@ def test_pii_never_reaches_staging(small: Build) -> None:
 
 def test_logins_view_normalises_codes(small: Build) -> None:
     assert small.query(
-        "select ip_country_code, platform from staging.stg_platform__logins order by logged_in_at"
+        "select ip_country_code, platform from staging.stg_platform__logins "
+        "where logged_in_at < timestamp '2023-02-01' order by logged_in_at"
     ) == [("NA", "ios"), ("FR", "web"), (None, "android"), ("XX", "web"), ("GP", "web")]
     assert small.query(
         "select table_type from information_schema.tables where table_name = 'stg_platform__logins'"
@@ -157,13 +190,21 @@ def test_relative_raw_dir_resolves_against_the_project(dbt_build: BuildFn) -> No
     relative = RAW_SMALL.relative_to(PROJECT_DIR)
     build = dbt_build(
         RAW_SMALL,
-        args=["run", "--select", "stg_platform__logins base_platform__users"],
+        args=[
+            "build",
+            "--select",
+            "+stg_platform__logins",
+            "--exclude-resource-type",
+            "test",
+            "--exclude-resource-type",
+            "unit_test",
+        ],
         extra_env={"IMPACT_RAW_DIR": str(relative)},
     )
     assert build.ok, build.output[-3000:]
     # the view works from any directory: it holds an absolute path
-    assert build.query("select count(*) from staging.stg_platform__logins") == [(5,)]
+    assert build.query("select count(*) from staging.stg_platform__logins") == [(12,)]
     (view_sql,) = build.query(
-        "select sql from duckdb_views() where view_name = 'stg_platform__logins'"
+        "select sql from duckdb_views() where view_name = 'base_platform__logins'"
     )[0]
     assert f"'{RAW_SMALL}/logins/" in view_sql

@@ -7,23 +7,25 @@ base as (
 deduplicated as (
     -- G-3: append-only export, a repeated declaration_id is an exact copy and counts once
     -- (copies that differ are quarantined as contradictions)
-    select *
+    select base.*
     from base
-    where not is_quarantined
-    qualify row_number() over (partition by declaration_id order by source_file) = 1
+    where not base.is_quarantined
+    qualify row_number() over (
+            partition by base.record.declaration_id order by base.source_file
+        ) = 1
 ),
 
 final as (
     select
-        declaration_id,
-        user_id,
-        declared_at,
-        {{ paris_date('declared_at') }} as declared_on,
-        outcome_type,
-        has_credited_openclassrooms,
-        channel,
-        has_comment,
-        source_file
+        deduplicated.record.declaration_id,
+        deduplicated.record.user_id,
+        deduplicated.record.declared_at,
+        {{ paris_date('deduplicated.record.declared_at') }} as declared_on,
+        deduplicated.record.outcome_type,
+        deduplicated.record.has_credited_openclassrooms,
+        deduplicated.record.channel,
+        deduplicated.record.has_comment,
+        deduplicated.source_file
     from deduplicated
 )
 

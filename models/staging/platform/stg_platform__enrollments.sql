@@ -6,31 +6,32 @@ base as (
 
 latest as (
     -- G-3: the version with the greatest updated_at wins; ties: the file sorting last
-    select *
+    select base.*
     from base
-    where enrollment_id is not null and updated_at is not null
+    where base.record.enrollment_id is not null and base.record.updated_at is not null
     qualify row_number() over (
-            partition by enrollment_id
-            order by updated_at desc, source_file desc
+            partition by base.record.enrollment_id
+            order by base.record.updated_at desc, base.source_file desc
         ) = 1
 ),
 
 final as (
     select
-        enrollment_id,
-        user_id,
-        path_id,
-        application_id,
-        funding_type,
-        status,
-        started_on,
-        expected_end_on,
-        ended_on,
-        graduated_on,
-        updated_at,
-        source_file
+        latest.record.enrollment_id,
+        latest.record.user_id,
+        latest.record.path_id,
+        latest.record.application_id,
+        latest.record.funding_type,
+        latest.record.status,
+        latest.record.started_on,
+        latest.record.expected_end_on,
+        latest.record.ended_on,
+        latest.record.graduated_on,
+        latest.record.updated_at,
+        latest.source_file
     from latest
-    where not is_quarantined
+    -- the record's latest version breaks the contract: it is in the quarantine
+    where not latest.is_quarantined
 )
 
 select * from final

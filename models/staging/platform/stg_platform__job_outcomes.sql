@@ -7,24 +7,26 @@ base as (
 deduplicated as (
     -- G-3: append-only export, a repeated response_id is an exact copy and counts once
     -- (copies that differ are quarantined as contradictions)
-    select *
+    select base.*
     from base
-    where not is_quarantined
-    qualify row_number() over (partition by response_id order by source_file) = 1
+    where not base.is_quarantined
+    qualify row_number() over (
+            partition by base.record.response_id order by base.source_file
+        ) = 1
 ),
 
 final as (
     select
-        response_id,
-        enrollment_id,
-        user_id,
-        collected_at,
-        {{ paris_date('collected_at') }} as collected_on,
-        situation,
-        contract_type,
-        job_started_on,
-        is_related_to_path,
-        source_file
+        deduplicated.record.response_id,
+        deduplicated.record.enrollment_id,
+        deduplicated.record.user_id,
+        deduplicated.record.collected_at,
+        {{ paris_date('deduplicated.record.collected_at') }} as collected_on,
+        deduplicated.record.situation,
+        deduplicated.record.contract_type,
+        deduplicated.record.job_started_on,
+        deduplicated.record.is_related_to_path,
+        deduplicated.source_file
     from deduplicated
 )
 

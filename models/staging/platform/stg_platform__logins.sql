@@ -1,42 +1,42 @@
-{#- A view, not a table: logins is the big export (~80M rows at full scale) and already
+{#- A view, not a table: logins is the big export (~73M rows at scale 1.0) and already
     typed Parquet, so copying it would double the build's largest cost for no gain.
-    DuckDB prunes the unused columns and partitions of each query; rows that break the
-    contract are filtered here and listed by stg_platform__logins_quarantine. -#}
+    DuckDB prunes the unused columns of each query. The rows that break the contract are
+    the ones dq_quarantine lists (its single pass over the logins judges every event):
+    they are kept out here by their file and row number, so no check runs twice. -#}
 {{ config(materialized='view') }}
-{{ check_raw_export(
-    'logins', ['user_id', 'logged_in_at', 'ip_country_code', 'platform'], 'parquet'
-) }}
 
 with
 
-source as (
-    select * from {{ source('platform', 'logins') }}
+base as (
+    select * from {{ ref('base_platform__logins') }}
 ),
 
-typed as (
-    select
-        {{ try_cast('user_id', 'bigint') }} as user_id,
-        -- already UTC, no offset (RAW_EXPORTS.md)
-        {{ try_cast('logged_in_at', 'timestamp') }} as logged_in_at,
-        nullif(upper(trim(ip_country_code)), '') as ip_country_code,
-        lower(trim(platform)) as platform,
-        {{ source_file_name('filename', 'logins') }} as source_file
-    from source
+quarantine as (
+    select * from {{ ref('dq_quarantine') }}
+),
+
+quarantined_events as (
+    select distinct
+        quarantine.source_file,
+        quarantine.raw_row_id
+    from quarantine
+    where quarantine.export = 'logins'
 ),
 
 final as (
     select
-        user_id,
-        logged_in_at,
-        {{ paris_date('logged_in_at') }} as logged_in_on,
-        ip_country_code,
-        platform,
-        source_file
-    from typed
-    where
-        user_id is not null
-        and logged_in_at is not null
-        and platform in ('web', 'ios', 'android')
+        base.user_id,
+        base.logged_in_at,
+        {{ paris_date('base.logged_in_at') }} as logged_in_on,
+        base.ip_country_code,
+        base.platform,
+        base.source_file
+    from base
+    left join quarantined_events
+        on
+            base.source_file = quarantined_events.source_file
+            and base.raw_row_id = quarantined_events.raw_row_id
+    where quarantined_events.raw_row_id is null
 )
 
 select * from final

@@ -6,29 +6,30 @@ base as (
 
 latest as (
     -- G-3: the version with the greatest updated_at wins; ties: the file sorting last
-    select *
+    select base.*
     from base
-    where path_id is not null and updated_at is not null
+    where base.record.path_id is not null and base.record.updated_at is not null
     qualify row_number() over (
-            partition by path_id
-            order by updated_at desc, source_file desc
+            partition by base.record.path_id
+            order by base.record.updated_at desc, base.source_file desc
         ) = 1
 ),
 
 final as (
     select
-        path_id,
-        path_name,
-        domain,
-        rncp_level,
-        duration_months,
-        language,
-        launched_on,
-        retired_on,
-        updated_at,
-        source_file
+        latest.record.path_id,
+        latest.record.path_name,
+        latest.record.domain,
+        latest.record.rncp_level,
+        latest.record.duration_months,
+        latest.record.language,
+        latest.record.launched_on,
+        latest.record.retired_on,
+        latest.record.updated_at,
+        latest.source_file
     from latest
-    where not is_quarantined
+    -- the record's latest version breaks the contract: it is in the quarantine
+    where not latest.is_quarantined
 )
 
 select * from final

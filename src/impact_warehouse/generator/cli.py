@@ -21,8 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--out",
         type=Path,
-        default=Path("data/raw"),
-        help="raw directory to write (default: data/raw)",
+        default=Path("data/sample"),
+        help="raw directory to write (default: data/sample, the project's sample folder)",
     )
     parser.add_argument(
         "--scale",
