@@ -6,6 +6,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SPARK_STAMP := $(VENV)/.installed-spark
 export IMPACT_RAW_DIR ?= data/raw
 export IMPACT_DUCKDB_PATH ?= warehouse/impact.duckdb
 export DO_NOT_TRACK := 1
@@ -13,10 +14,10 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 SCALE ?= 0.1
 SEED ?= 20231231
 
-.PHONY: help setup browser data build warehouse test lint docs report bench clean
+.PHONY: help setup spark-setup java spark-cluster spark-cluster-stop browser data build warehouse test lint docs report bench clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (set PYTHON=...)"; exit 1; }
@@ -26,6 +27,27 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $@
 
 setup: $(STAMP) ## Create .venv and install the pinned dependencies
+
+# The Spark engine (issue 13): the `spark` extra (dbt-spark + pyspark, ~500 MB) and Java 17.
+$(SPARK_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,spark]'
+	@touch $@
+
+spark-setup: java $(SPARK_STAMP) ## Install the Spark engine (pyspark, dbt-spark; Java 17 when missing)
+
+java: ## Install Debian's Java 17 runtime for pyspark when no Java 17+ is found
+	@v=$$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1); \
+	if [ -z "$$v" ] || [ "$$v" -lt 17 ]; then \
+		echo "installing openjdk-17-jre-headless (Debian package) for pyspark"; \
+		$$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get update -qq && \
+		$$( [ "$$(id -u)" -eq 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq openjdk-17-jre-headless >/dev/null; fi
+
+spark-cluster: spark-setup ## Start a local Spark standalone cluster (master + 2 workers on 127.0.0.1)
+	$(BIN)/python -m impact_warehouse.spark_cluster start
+
+spark-cluster-stop: ## Stop the local Spark standalone cluster
+	$(BIN)/python -m impact_warehouse.spark_cluster stop
 
 browser: ## Install Debian's chromium for the browser tests when it is missing
 	@command -v chromium >/dev/null || { \
@@ -42,7 +64,7 @@ data: setup ## Generate the sample exports into $IMPACT_RAW_DIR when it is empty
 build: data ## dbt build into the warehouse file, then print the headline figures
 	$(BIN)/impact-warehouse build
 
-test: setup browser lint ## Lint, then the whole test suite (dbt builds run inside pytest)
+test: setup browser spark-setup lint ## Lint, then the whole test suite (dbt builds run inside pytest)
 	$(BIN)/python -m pytest
 
 lint: setup ## sqlfluff and ruff

@@ -8,5 +8,5 @@
     {%- else -%}
         {%- set name = custom_schema_name | trim -%}
     {%- endif -%}
-    {{ return(adapter.dispatch('build_schema_name', 'impact_warehouse')(name)) }}
+    {{ return(build_schema_name(name)) }}
 {%- endmacro %}

@@ -1,3 +1,8 @@
+{% macro build_schema_name(name) -%}
+    {#- A database name as the current build writes it (see generate_schema_name). -#}
+    {{ return(adapter.dispatch('build_schema_name', 'impact_warehouse')(name)) }}
+{%- endmacro %}
+
 {% macro default__build_schema_name(name) -%}
     {#- DuckDB publishes a whole new file (impact_warehouse.build): the names are final. -#}
     {{ return(name) }}

@@ -29,7 +29,7 @@
         {%- else -%}
             {%- set text = value | string -%}
         {%- endif -%}
-        '{{ text | replace("\\", "\\\\") | replace("'", "\\'") }}'
+        {{ spark__string_literal(text) }}
     {%- endif -%}
 {%- endmacro %}
 
