@@ -117,16 +117,6 @@
     {{ return(files) }}
 {%- endmacro %}
 
-{% macro csv_header_columns(header_line) -%}
-    {#- Column names of a CSV header line (comma-separated, optional double quotes),
-        lower-cased and trimmed of quotes. -#}
-    {%- set names = [] -%}
-    {%- for name in (header_line or '').split(',') -%}
-        {%- do names.append(name.strip().strip('"').lower()) -%}
-    {%- endfor -%}
-    {{ return(names) }}
-{%- endmacro %}
-
 {% macro raw_export_database() -%}
     {#- The database of the raw relations on Spark: `platform`, or `platform__build_<id>`
         in a publishing build (so a published view never reads another build's files).
@@ -145,14 +135,18 @@
 {%- endmacro %}
 
 {% macro spark__register_raw_export(export_name, columns, file_format) -%}
-    {#- One external table per file (CSV: header, RFC 4180 quotes, multi-line fields,
-        every column text, FAILFAST on a malformed row; Parquet: as typed), then the view
-        `<raw_export_database>.<export>` = the files' rows combined BY COLUMN NAME: each
-        file contributes the columns its header names, NULL for the others, plus
-        `filename` (absolute path, like DuckDB's filename = true) and, for Parquet,
-        `month` from its `month=YYYY-MM` folder (DuckDB's hive_partitioning).
-        `columns` (default: every column seen, in first-seen order) fixes the view's
-        columns. Runs at execution time; renders no SQL. -#}
+    {#- CSV: one external table per file (header, RFC 4180 quotes, multi-line fields, every
+        column text, FAILFAST on a malformed row), combined BY COLUMN NAME in the view
+        `<raw_export_database>.<export>`: each file gives the columns its header names,
+        NULL for the others, plus `filename` (absolute path, like DuckDB's filename =
+        true). Spark's own CSV reader lines columns up by position across files.
+        Parquet: one external table over the export folder (Parquet is matched by name,
+        mergeSchema fills missing columns with NULL; `month` from the month=YYYY-MM
+        folders), with `filename` and `file_row_number` (0-based row in its file) from the
+        file metadata. `columns` (default: every column seen) fixes the view's columns.
+        Runs at execution time, renders no SQL. Not safe to run for one export from two
+        threads at once: register every export once, before the models (on-run-start,
+        register_raw_exports). Dropping a file table never touches the files. -#}
     {%- if not execute -%}
         {{ return('') }}
     {%- endif -%}
@@ -165,30 +159,38 @@
         ) }}
     {%- endif -%}
     {%- do run_query("create database if not exists `" ~ database ~ "`") -%}
+    {%- if file_format == 'parquet' -%}
+        {%- set tables = [export_name ~ '__files'] -%}
+    {%- else -%}
+        {#- one table per file, named after a hash of its path -#}
+        {%- set tables = [] -%}
+        {%- for file in files -%}
+            {%- do tables.append(export_name ~ '__f' ~ local_md5(file.path)[:16]) -%}
+        {%- endfor -%}
+    {%- endif -%}
     {%- set existing = run_query("show tables in `" ~ database ~ "` like '" ~ export_name ~ "__f*'") -%}
     {%- for row in existing -%}
-        {#- file tables of an earlier registration: external, dropping them keeps the files -#}
+        {#- tables of an earlier registration: external, dropping them keeps the files -#}
         {%- do run_query("drop table if exists `" ~ database ~ "`.`" ~ row[1] ~ "`") -%}
     {%- endfor -%}
-    {%- set selects = [] -%}
     {%- set seen = [] -%}
-    {%- set per_file = [] -%}
-    {%- for file in files -%}
-        {%- set table = export_name ~ '__f' ~ ('%04d' | format(loop.index)) -%}
+    {%- set per_table = [] -%}
+    {%- for table in tables -%}
         {%- if file_format == 'parquet' -%}
             {%- do run_query(
-                "create table `" ~ database ~ "`.`" ~ table ~ "` using parquet"
-                ~ " options (path " ~ spark__string_literal(file.path) ~ ")"
+                "create table `" ~ database ~ "`.`" ~ table ~ "` using parquet options (path "
+                ~ spark__string_literal(raw_dir() ~ '/' ~ export_name) ~ ", mergeSchema 'true')"
             ) -%}
+            {%- do run_query("msck repair table `" ~ database ~ "`.`" ~ table ~ "`") -%}
         {%- else -%}
             {%- do run_query(
                 "create table `" ~ database ~ "`.`" ~ table ~ "` using csv options ("
-                ~ "path " ~ spark__string_literal(file.path) ~ ", header 'true', sep ',',"
-                ~ " quote '\"', escape '\"', multiLine 'true', mode 'FAILFAST',"
+                ~ "path " ~ spark__string_literal(files[loop.index0].path) ~ ", header 'true',"
+                ~ " sep ',', quote '\"', escape '\"', multiLine 'true', mode 'FAILFAST',"
                 ~ " encoding 'UTF-8', inferSchema 'false')"
             ) -%}
         {%- endif -%}
-        {#- the columns as Spark itself read them from this file -#}
+        {#- the columns as Spark itself read them -#}
         {%- set described = run_query("describe `" ~ database ~ "`.`" ~ table ~ "`") -%}
         {%- set names = [] -%}
         {%- set state = namespace(done=false) -%}
@@ -197,17 +199,18 @@
             {%- if name.startswith('#') or name == '' -%}
                 {%- set state.done = true -%}
             {%- endif -%}
-            {%- if not state.done -%}
+            {%- if not state.done and not (file_format == 'parquet' and name | lower == 'month') -%}
                 {%- do names.append(name) -%}
                 {%- if name | lower not in seen -%}
                     {%- do seen.append(name | lower) -%}
                 {%- endif -%}
             {%- endif -%}
         {%- endfor -%}
-        {%- do per_file.append({'table': table, 'names': names, 'file': file}) -%}
+        {%- do per_table.append({'table': table, 'names': names, 'index': loop.index0}) -%}
     {%- endfor -%}
     {%- set wanted = (columns | list) if columns is not none else seen -%}
-    {%- for entry in per_file -%}
+    {%- set selects = [] -%}
+    {%- for entry in per_table -%}
         {%- set lowered = entry.names | map('lower') | list -%}
         {%- set parts = [] -%}
         {%- for column in wanted -%}
@@ -217,12 +220,12 @@
                 {%- do parts.append('cast(null as string) as `' ~ column ~ '`') -%}
             {%- endif -%}
         {%- endfor -%}
-        {%- do parts.append(spark__string_literal(entry.file.path) ~ ' as filename') -%}
         {%- if file_format == 'parquet' -%}
-            {%- set month = modules.re.search('month=([^/]+)/', entry.file.file_path) -%}
-            {%- do parts.append((spark__string_literal(month.group(1)) if month else 'cast(null as string)') ~ ' as month') -%}
-            {#- 0-based row of the file, like DuckDB's read_parquet(file_row_number = true) -#}
+            {%- do parts.append("url_decode(regexp_replace(_metadata.file_path, '^file:(//)?', '')) as filename") -%}
+            {%- do parts.append('cast(month as string) as month') -%}
             {%- do parts.append('_metadata.row_index as file_row_number') -%}
+        {%- else -%}
+            {%- do parts.append(spark__string_literal(files[entry.index].path) ~ ' as filename') -%}
         {%- endif -%}
         {%- do selects.append('select ' ~ (parts | join(', ')) ~ ' from `' ~ database ~ '`.`' ~ entry.table ~ '`') -%}
     {%- endfor -%}
@@ -230,5 +233,15 @@
         "create or replace view `" ~ database ~ "`.`" ~ export_name ~ "` as "
         ~ (selects | join(' union all '))
     ) -%}
+    {{ return('') }}
+{%- endmacro %}
+
+{% macro register_raw_exports(exports) -%}
+    {#- on-run-start hook: register_raw_export for every export, one after the other,
+        before any model reads them. exports: list of {name, format (csv | parquet),
+        columns (optional)}. Renders no SQL. -#}
+    {%- for export in exports -%}
+        {%- do register_raw_export(export.name, export.get('columns'), export.get('format', 'csv')) -%}
+    {%- endfor -%}
     {{ return('') }}
 {%- endmacro %}

@@ -33,34 +33,25 @@
     {%- endif -%}
 {%- endmacro %}
 
-{% macro spark__create_csv_table(model, agate_table) %}
+{% macro spark__create_csv_table(model, agate_table) -%}
+    {#- dbt-spark's own statement, with spark__seed_column_type applied to each type. -#}
     {%- set column_override = model['config'].get('column_types', {}) -%}
     {%- set quote_seed_column = model['config'].get('quote_columns', None) -%}
-
-    {% set sql %}
-    create table {{ this.render() }} (
-        {%- for col_name in agate_table.column_names -%}
-            {%- set inferred_type = adapter.convert_type(agate_table, loop.index0) -%}
-            {%- set type = spark__seed_column_type(column_override.get(col_name, inferred_type)) -%}
-            {%- set column_name = (col_name | string) -%}
-            {{ adapter.quote_seed_column(column_name, quote_seed_column) }} {{ type }} {%- if not loop.last -%}, {%- endif -%}
-        {%- endfor -%}
-    )
-    {{ file_format_clause() }}
-    {{ partition_cols(label="partitioned by") }}
-    {{ clustered_cols(label="clustered by") }}
-    {{ location_clause() }}
-    {{ comment_clause() }}
-    {% endset %}
-
-    {% call statement('_') -%}
-        {{ sql }}
-    {%- endcall %}
-
+    {%- set columns = [] -%}
+    {%- for col_name in agate_table.column_names -%}
+        {%- set inferred_type = adapter.convert_type(agate_table, loop.index0) -%}
+        {%- set type = spark__seed_column_type(column_override.get(col_name, inferred_type)) -%}
+        {%- do columns.append(adapter.quote_seed_column(col_name | string, quote_seed_column) ~ ' ' ~ type) -%}
+    {%- endfor -%}
+    {%- set sql = 'create table ' ~ this.render() ~ ' (' ~ (columns | join(', ')) ~ ') '
+        ~ file_format_clause() ~ ' ' ~ partition_cols(label='partitioned by') ~ ' '
+        ~ clustered_cols(label='clustered by') ~ ' ' ~ location_clause() ~ ' '
+        ~ comment_clause() -%}
+    {%- do run_query(sql) -%}
     {{ return(sql) }}
-{% endmacro %}
+{%- endmacro %}
 
-{% macro spark__load_csv_rows(model, agate_table) %}
+{% macro spark__load_csv_rows(model, agate_table) -%}
     {%- set batch_size = get_batch_size() -%}
     {%- set column_override = model['config'].get('column_types', {}) -%}
     {%- set types = [] -%}
@@ -70,17 +61,15 @@
     {%- endfor -%}
     {%- set statements = [] -%}
     {%- for chunk in agate_table.rows | batch(batch_size) -%}
-        {%- set sql -%}
-            insert into {{ this.render() }} values
-            {% for row in chunk -%}
-                ({%- for value in row -%}
-                    cast({{ spark__seed_literal(value) }} as {{ types[loop.index0] }})
-                    {%- if not loop.last %}, {% endif -%}
-                {%- endfor -%})
-                {%- if not loop.last %},
-            {% endif -%}
-            {%- endfor %}
-        {%- endset -%}
+        {%- set rows = [] -%}
+        {%- for row in chunk -%}
+            {%- set values = [] -%}
+            {%- for value in row -%}
+                {%- do values.append('cast(' ~ spark__seed_literal(value) ~ ' as ' ~ types[loop.index0] ~ ')') -%}
+            {%- endfor -%}
+            {%- do rows.append('(' ~ (values | join(', ')) ~ ')') -%}
+        {%- endfor -%}
+        {%- set sql = 'insert into ' ~ this.render() ~ ' values\n' ~ (rows | join(',\n')) -%}
         {#- No bindings: the values are literals already (a binding would be pasted raw). -#}
         {%- do adapter.add_query(sql, abridge_sql_log=True) -%}
         {%- if loop.index0 == 0 -%}
@@ -88,4 +77,4 @@
         {%- endif -%}
     {%- endfor -%}
     {{ return(statements[0] if statements else '') }}
-{% endmacro %}
+{%- endmacro %}

@@ -10,11 +10,12 @@ the build fails half-way. The Spark build therefore never writes to a published 
      `intermediate__build_...`, `main__build_...`): seeds, models and every data and unit
      test run there, beside the published databases, which nobody touches.
   2. Only when `dbt build` passed is the build published (`publish(spark, id)`): in each
-     published database (`marts`, `staging`, `intermediate`, `main`) every relation of the
-     build becomes a view `create or replace view marts.x as select * from
-     marts__build_<id>.x`. Replacing a view is one metastore update, so a reader sees the
-     old mart or the new one, never none. Relations that the new build no longer has are
-     dropped from the published database; the id is recorded on each view and on the
+     published database (`marts`, `staging`, `intermediate`, `main`; not `platform`, the
+     build's private raw-file relations) every relation of the build becomes a view
+     `create or replace view marts.x as select * from marts__build_<id>.x`. Replacing a
+     view is one metastore update, so a reader sees the old mart or the new one, never
+     none. Relations that the new build no longer has are dropped from the published
+     database; the id is recorded on each view and on the
      database (property `impact_warehouse.build_id`).
   3. The build published before stays (a reader who resolved the old view keeps reading
      its tables); any older build, and any build that never got published, is dropped.
@@ -56,6 +57,9 @@ BUILD_ID_ENV = "IMPACT_SPARK_BUILD_ID"
 BUILD_PROPERTY = "impact_warehouse.build_id"
 # The database whose property names the published build (switched last).
 MARTS = "marts"
+# Build databases that stay private to their build: the raw-file relations
+# (register_raw_export) that the build's staging models and views read.
+UNPUBLISHED = frozenset({"platform"})
 _ID = re.compile(r"[a-z0-9_]+")
 _NAME = re.compile(r"[a-z0-9_]+")
 
@@ -165,7 +169,7 @@ def publish(spark: SparkSession, build_id: str, keep_previous: bool = True) -> P
     removed: list[str] = []
     replaced: list[str] = []
     # marts last: its property says the whole switch is done.
-    for name in sorted(names, key=lambda n: (n == MARTS, n)):
+    for name in sorted(set(names) - UNPUBLISHED, key=lambda n: (n == MARTS, n)):
         source = build_schema(name, build_id)
         spark.sql(f"create database if not exists {_quote(name)}")
         current = _relations(spark, name)

@@ -18,7 +18,7 @@ what is refused or ignored, this only lists):
   size_bytes       size in bytes
   sha256           hex SHA-256 of the content
   header_line      first line of a `.csv` file (BOM and CR removed; NULL when the file is
-                   empty or its first line is not UTF-8)
+                   empty or not valid UTF-8 throughout, as DuckDB's decode() of the blob)
   parquet_columns  comma-separated column names of a `.parquet` file (NULL when it does
                    not read as Parquet)
 
@@ -32,6 +32,7 @@ another raw directory. Run it by hand before a plain `dbt build --target spark`:
 from __future__ import annotations
 
 import argparse
+import codecs
 import hashlib
 import os
 from dataclasses import dataclass
@@ -80,11 +81,7 @@ def _first_line(path: Path) -> str | None:
         line = handle.readline()
     if not line:
         return None
-    try:
-        text = line.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    return text.removeprefix("\ufeff").rstrip("\n").rstrip("\r")
+    return line.decode("utf-8").removeprefix("\ufeff").rstrip("\n").rstrip("\r")
 
 
 def _parquet_columns(path: Path) -> str | None:
@@ -94,12 +91,25 @@ def _parquet_columns(path: Path) -> str | None:
         return None
 
 
-def _sha256(path: Path) -> str:
+def _sha256_and_utf8(path: Path) -> tuple[str, bool]:
+    """The hex SHA-256 of the file, and whether the whole file is valid UTF-8."""
     digest = hashlib.sha256()
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    valid = True
     with path.open("rb") as handle:
         while chunk := handle.read(_CHUNK):
             digest.update(chunk)
-    return digest.hexdigest()
+            if valid:
+                try:
+                    decoder.decode(chunk)
+                except UnicodeDecodeError:
+                    valid = False
+    if valid:
+        try:
+            decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            valid = False
+    return digest.hexdigest(), valid
 
 
 def inventory(raw: Path | str) -> list[RawFile]:
@@ -118,6 +128,7 @@ def inventory(raw: Path | str) -> list[RawFile]:
             relative = path.relative_to(root).as_posix()
             parts = relative.split("/")
             suffix = path.suffix.lower()
+            sha256, utf8 = _sha256_and_utf8(path)
             files.append(
                 RawFile(
                     raw_dir=str(root),
@@ -125,8 +136,8 @@ def inventory(raw: Path | str) -> list[RawFile]:
                     file_path=relative,
                     file_name=name,
                     size_bytes=path.stat().st_size,
-                    sha256=_sha256(path),
-                    header_line=_first_line(path) if suffix == ".csv" else None,
+                    sha256=sha256,
+                    header_line=_first_line(path) if suffix == ".csv" and utf8 else None,
                     parquet_columns=_parquet_columns(path) if suffix == ".parquet" else None,
                 )
             )

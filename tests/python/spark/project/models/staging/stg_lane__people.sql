@@ -1,5 +1,3 @@
-{{ register_raw_export('people', ['person_id', 'name', 'country_code', 'joined_at', 'note']) }}
-
 with
 
 source as (
