@@ -27,8 +27,6 @@ from impact_warehouse.spark_publish import build_env, build_schema, check_build_
 from impact_warehouse.spark_raw_files import inventory, write_inventory
 from impact_warehouse.spark_session import spark_conf
 
-LANE_PROJECT = PROJECT_DIR / "tests" / "python" / "spark" / "project"
-
 
 def _render_profile_parameters(env: dict[str, str]) -> dict[str, str]:
     profile = yaml.safe_load((PROJECT_DIR / "profiles.yml").read_text())

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from spark_lane import LANE_PROJECT, LANE_SELECT
 
 from impact_warehouse import spark_publish
 from impact_warehouse.spark_compare import compare_databases, compare_tables, read_spark
@@ -27,6 +26,7 @@ from impact_warehouse.spark_publish import (
     publish,
     published_build_id,
 )
+from spark_lane.paths import LANE_PROJECT, LANE_SELECT
 
 
 @dataclass(frozen=True)

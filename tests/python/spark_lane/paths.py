@@ -1,4 +1,4 @@
-"""Paths and selectors of the Spark lane (shared by its conftest and tests)."""
+"""Paths and selectors of the Spark lane (its conftest and tests read them)."""
 
 from __future__ import annotations
 

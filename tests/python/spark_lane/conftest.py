@@ -1,4 +1,4 @@
-"""The Spark lane (pytest marker `spark`): one JVM for the whole test session.
+"""The Spark lane (pytest marker `spark`): fixtures for one JVM per test session.
 
 `spark` is a pyspark session on a temporary IMPACT_SPARK_DIR, opened once. dbt runs on
 the `spark` target inside this process (impact_warehouse.spark_dbtrun), so every dbt
@@ -7,7 +7,9 @@ embedded Derby metastore (one process at a time). dbt on DuckDB runs as everywhe
 (a subprocess with its own file).
 
 Needs Java 17 and the `spark` extra (`make spark-setup`, which `make test` runs): the
-lane fails, it does not skip, when they are missing.
+lane fails, it does not skip, when they are missing. This folder is a package
+(`spark_lane`), so that this conftest does not shadow tests/python/conftest.py, which
+other test modules import as `conftest`.
 """
 
 from __future__ import annotations
@@ -20,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from spark_lane import HERE, LANE_PROJECT, LANE_SELECT, RAW_LANE  # noqa: E402
 
 from impact_warehouse.dbtrun import DbtResult, run_dbt
 from impact_warehouse.spark_dbtrun import run_dbt_in_process
+from spark_lane.paths import HERE, LANE_PROJECT, LANE_SELECT, RAW_LANE
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
