@@ -215,3 +215,23 @@ def test_publish_api_names(spark) -> None:
     assert spark_publish.build_schema("marts", "123") == "marts__build_123"
     with pytest.raises(ValueError):
         spark_publish.build_schema("marts", "12-3")
+
+
+def test_guard_stops_a_spark_build_whose_session_is_not_utc(
+    spark, spark_dbt, lane_raw: Path, tmp_path: Path
+) -> None:
+    profiles = tmp_path / "profiles"
+    profiles.mkdir()
+    text = (LANE_PROJECT.parents[3] / "profiles.yml").read_text()
+    assert "spark.sql.session.timeZone: UTC" in text
+    (profiles / "profiles.yml").write_text(
+        text.replace("spark.sql.session.timeZone: UTC", "spark.sql.session.timeZone: Europe/Paris")
+    )
+    try:
+        run = spark_dbt(
+            ["seed", "--select", "france_territories"], raw=lane_raw, profiles_dir=profiles
+        )
+    finally:
+        spark.conf.set("spark.sql.session.timeZone", "UTC")
+    assert not run.ok
+    assert "session time zone is 'Europe/Paris', not UTC" in run.result.output
