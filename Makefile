@@ -9,6 +9,7 @@ STAMP := $(VENV)/.installed
 # IMPACT_RAW_DIR is the user's (RAW_EXPORTS.md C-5): passed through as it is, never
 # defaulted here. Unset, `impact-warehouse build` builds the project's sample, SAMPLE_DIR.
 SAMPLE_DIR := data/sample
+SPARK_STAMP := $(VENV)/.installed-spark
 export IMPACT_DUCKDB_PATH ?= warehouse/impact.duckdb
 export DO_NOT_TRACK := 1
 export DBT_SEND_ANONYMOUS_USAGE_STATS := false
@@ -17,11 +18,11 @@ SEED ?= 20231231
 # VERBOSE=1: dbt's full output (default: one line per layer; the full log is in a file)
 VERBOSE_FLAG := $(if $(filter-out 0,$(VERBOSE)),--verbose)
 
-.PHONY: help setup browser data build warehouse test lint docs report bench clean
+.PHONY: help setup spark-setup java spark-cluster spark-cluster-stop browser data build warehouse test lint docs report bench clean
 .PHONY: docs-generate snapshot
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found (set PYTHON=...)"; exit 1; }
@@ -31,6 +32,27 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $@
 
 setup: $(STAMP) ## Create .venv and install the pinned dependencies
+
+# The Spark engine (issue 13): the `spark` extra (dbt-spark + pyspark, ~500 MB) and Java 17.
+$(SPARK_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev,spark]'
+	@touch $@
+
+spark-setup: java $(SPARK_STAMP) ## Install the Spark engine (pyspark, dbt-spark; Java 17 when missing)
+
+java: ## Install Debian's Java 17 runtime for pyspark when no Java 17+ is found
+	@v=$$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1); \
+	if [ -z "$$v" ] || [ "$$v" -lt 17 ]; then \
+		echo "installing openjdk-17-jre-headless (Debian package) for pyspark"; \
+		$$( [ "$$(id -u)" -eq 0 ] || echo sudo ) apt-get update -qq && \
+		$$( [ "$$(id -u)" -eq 0 ] || echo sudo ) env DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y -qq openjdk-17-jre-headless >/dev/null; fi
+
+spark-cluster: spark-setup ## Start a local Spark standalone cluster (master + 2 workers on 127.0.0.1)
+	$(BIN)/python -m impact_warehouse.spark_cluster start
+
+spark-cluster-stop: ## Stop the local Spark standalone cluster
+	$(BIN)/python -m impact_warehouse.spark_cluster stop
 
 browser: ## Install Debian's chromium for the browser tests when it is missing
 	@command -v chromium >/dev/null || { \
@@ -45,7 +67,7 @@ data: setup ## (Re)generate the synthetic sample exports in data/sample (SCALE, 
 build: setup ## Build $IMPACT_RAW_DIR (unset: the sample, generated if absent), publish, headline
 	$(BIN)/impact-warehouse build --sample-scale $(SCALE) --sample-seed $(SEED) $(VERBOSE_FLAG)
 
-test: setup browser lint ## Lint, then the whole test suite (dbt builds run inside pytest)
+test: setup browser spark-setup lint ## Lint, then the whole test suite (dbt builds run inside pytest)
 	$(BIN)/python -m pytest
 
 lint: setup ## sqlfluff and ruff

@@ -23,9 +23,17 @@
 {%- endmacro %}
 
 {% macro spark__parse_timestamp_utc(expr) -%}
-    {#- Spark keeps instants; the session time zone must be UTC. -#}
+    {#- Spark keeps instants; the session time zone must be UTC (on-run-start guard).
+        Spark's cast refuses two forms DuckDB's accepts, so they are rewritten first: a
+        time without seconds (`10:00Z` -> `10:00:00Z`) and `24:00` (the end of the day:
+        `00:00:00` of the next day). -#}
     case
         when {{ regex_full_match(expr, timestamp_with_offset_pattern()) }}
-            then {{ try_cast(expr, 'timestamp') }}
+            then {{ try_cast(
+                "regexp_replace(regexp_replace(" ~ expr ~ ", '^(.{10}[T ])24:00(:00([.]0+)?)?', '$100:00:00'),"
+                ~ " '^(.{10}[T ][0-9]{2}:[0-9]{2})([Zz+-])', '$1:00$2')",
+                'timestamp'
+            ) }}
+            + case when {{ expr }} rlike '^.{10}[T ]24:00' then interval 1 day else interval 0 day end
     end
 {%- endmacro %}

@@ -1,0 +1,102 @@
+"""The Spark engine's settings, and a pyspark session that reads what dbt built.
+
+The `spark` target of profiles.yml (dbt-spark, session mode) and this module agree on
+every setting (a test compares them): the master (IMPACT_SPARK_MASTER, default
+local[2]), the warehouse directory and the embedded Derby metastore, both under
+IMPACT_SPARK_DIR (default warehouse/spark, relative to the project root), and the UTC
+session time zone. Any pyspark session with the same warehouse directory and metastore
+and Hive support sees the published `marts` database:
+
+    from impact_warehouse.spark_session import spark_session
+    spark = spark_session()
+    spark.table("marts.impact_indicators").show()
+
+pyspark is an optional dependency (the `spark` extra, `make spark-setup`): it is
+imported when a session is asked for, never at import time of this module. The
+embedded Derby metastore admits one process at a time: a session held open here blocks
+a `dbt build --target spark` on the same IMPACT_SPARK_DIR until this process exits.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from impact_warehouse.dbtrun import PROJECT_DIR
+
+if TYPE_CHECKING:  # pragma: no cover
+    from pyspark.sql import SparkSession
+
+DEFAULT_MASTER = "local[2]"
+DEFAULT_SPARK_DIR = "warehouse/spark"
+DEFAULT_SHUFFLE_PARTITIONS = "4"
+# Time zone names that mean UTC (the on-run-start guard accepts the same).
+UTC_NAMES = frozenset({"UTC", "ETC/UTC", "Z", "+00:00"})
+
+
+def spark_dir(value: str | Path | None = None) -> Path:
+    """IMPACT_SPARK_DIR (or `value`) as an absolute path; relative means the project root."""
+    raw = str(value if value is not None else os.environ.get("IMPACT_SPARK_DIR", "")).strip()
+    path = Path(raw or DEFAULT_SPARK_DIR)
+    return (path if path.is_absolute() else PROJECT_DIR / path).resolve()
+
+
+def spark_master(value: str | None = None) -> str:
+    return value or os.environ.get("IMPACT_SPARK_MASTER") or DEFAULT_MASTER
+
+
+def spark_conf(
+    directory: str | Path | None = None,
+    master: str | None = None,
+    app_name: str = "impact-warehouse-dbt",
+) -> dict[str, str]:
+    """The Spark configuration of the `spark` target, as profiles.yml renders it."""
+    base = spark_dir(directory)
+    shuffle = os.environ.get("IMPACT_SPARK_SHUFFLE_PARTITIONS") or DEFAULT_SHUFFLE_PARTITIONS
+    return {
+        "spark.master": spark_master(master),
+        "spark.app.name": app_name,
+        "spark.sql.warehouse.dir": f"{base}/warehouse",
+        "spark.hadoop.javax.jdo.option.ConnectionURL": (
+            f"jdbc:derby:;databaseName={base}/metastore_db;create=true"
+        ),
+        "spark.sql.session.timeZone": "UTC",
+        "spark.driver.extraJavaOptions": f"-Duser.timezone=UTC -Dderby.system.home={base}",
+        "spark.executor.extraJavaOptions": "-Duser.timezone=UTC",
+        "spark.ui.enabled": "false",
+        "spark.driver.host": "127.0.0.1",
+        "spark.driver.bindAddress": "127.0.0.1",
+        "spark.log.level": "WARN",
+        "spark.log.structuredLogging.enabled": "false",
+        "spark.sql.shuffle.partitions": shuffle,
+    }
+
+
+def spark_session(
+    directory: str | Path | None = None,
+    master: str | None = None,
+    app_name: str = "impact-warehouse",
+) -> SparkSession:
+    """A Hive-enabled pyspark session on the warehouse under `directory` (IMPACT_SPARK_DIR).
+
+    Like dbt-spark's session mode, it also sets spark.sql.ansi.enabled=false, so that
+    SQL run here behaves as it does in the build. One JVM per process: a second call
+    returns the same session (pyspark's getOrCreate), whatever the arguments.
+    """
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as error:  # pragma: no cover - depends on the environment
+        raise RuntimeError(
+            "pyspark is not installed: run `make spark-setup` (the `spark` extra)"
+        ) from error
+    builder = SparkSession.builder.enableHiveSupport()
+    conf = spark_conf(directory, master, app_name)
+    conf["spark.sql.ansi.enabled"] = "false"
+    for key, value in conf.items():
+        builder = builder.config(key, value)
+    session = builder.getOrCreate()
+    zone = session.conf.get("spark.sql.session.timeZone") or ""
+    if zone.upper() not in UTC_NAMES:  # pragma: no cover - getOrCreate of a foreign session
+        raise RuntimeError(f"the Spark session time zone is {zone!r}, not UTC")
+    return session
