@@ -2,24 +2,14 @@
     {#- Part of check_raw_export for a Parquet export: every file has every column staging
         reads, typed as its contract kind says (id: an integer column; timestamp: a
         TIMESTAMP column, never text; code and category: text). One query over the footers
-        of all files (no data is read). -#}
+        of all files (no data is read; parquet_schema_rows, dispatched). -#}
     {%- set kinds = {
         'id': ['INT32', 'INT64'],
         'timestamp': ['TIMESTAMP'],
         'code': ['BYTE_ARRAY'],
         'category': ['BYTE_ARRAY'],
     } -%}
-    {%- set literals = [] -%}
-    {%- for file in files -%}
-        {%- do literals.append(sql_literal(file.path, glob=true)) -%}
-    {%- endfor -%}
-    {%- set schema = run_query(
-        "select file_name, lower(name) as name,"
-        ~ " case when type = 'INT96' or coalesce(logical_type, '') like 'TimestampType%'"
-        ~ " or coalesce(converted_type, '') like 'TIMESTAMP%' then 'TIMESTAMP' else type end as kind,"
-        ~ " coalesce(logical_type, converted_type, type) as found"
-        ~ " from parquet_schema([" ~ literals | join(', ') ~ "]) where num_children is null"
-    ) -%}
+    {%- set schema = parquet_schema_rows(files | map(attribute='path') | list) -%}
     {%- for file in files -%}
         {%- set columns = {} -%}
         {%- for row in schema.rows if row['file_name'] == file.path -%}

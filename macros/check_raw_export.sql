@@ -5,7 +5,9 @@
         missing or holds no file to read, when a CSV file has no header, an unparseable
         header (unbalanced quote), a repeated or a missing column that staging reads, or
         when a Parquet column is missing or not of its contract kind (a logins timestamp
-        written as text). Extra columns are ignored. The contract: export_contract. -#}
+        written as text). Extra columns are ignored. The contract: export_contract. Then
+        makes the export readable (register_raw_export: on Spark its checked files become
+        one relation). The facts about files are dispatched (macros/spark/file_facts.sql). -#}
     {%- if execute -%}
         {%- set contract = export_contract(export_name) -%}
         {%- set folder = raw_dir() ~ '/' ~ export_name -%}
@@ -38,17 +40,19 @@
         {%- if contract.file_format == 'parquet' -%}
             {{ check_parquet_schemas(export_name, contract, read, hint) }}
         {%- else -%}
+            {#- The first line of each file as raw text (DuckDB's own parse errors would not
+                name the column), and what the engine's reader would not read as DuckDB's
+                does (dispatched: csv_files_facts). -#}
+            {%- set all_facts = csv_files_facts(read) -%}
             {%- for file in read -%}
-                {#- The first line as raw text: DuckDB's own parse errors would not name the
-                    column. strict_mode = false: a valid file with CRLF row ends and a bare LF
-                    inside a quoted field (Python's csv module) must not stop this read. -#}
-                {%- set first_line = run_query(
-                    "select line from read_csv(" ~ sql_literal(file.path, glob=true)
-                    ~ ", columns = {'line': 'varchar'}, header = false, delim = chr(31),"
-                    ~ " quote = '', escape = '', auto_detect = false, strict_mode = false,"
-                    ~ " parallel = false) limit 1"
-                ).columns[0].values() -%}
-                {%- set line = (first_line[0] if first_line | length > 0 else none) -%}
+                {%- set facts = all_facts[file.path] -%}
+                {%- set line = facts.first_line -%}
+                {%- if line is none and facts.problem -%}
+                    {{ exceptions.raise_compiler_error(
+                        "Raw export '" ~ export_name ~ "': file " ~ file.file_name
+                        ~ " cannot be read: " ~ facts.problem ~ ". " ~ hint
+                    ) }}
+                {%- endif -%}
                 {%- if line is none or line | trim == '' -%}
                     {{ exceptions.raise_compiler_error(
                         "Raw export '" ~ export_name ~ "': file " ~ file.file_name
@@ -84,7 +88,16 @@
                         ) }}
                     {%- endif -%}
                 {%- endfor -%}
+                {%- if facts.problem -%}
+                    {{ exceptions.raise_compiler_error(
+                        "Raw export '" ~ export_name ~ "': file " ~ file.file_name
+                        ~ " cannot be read: " ~ facts.problem ~ ". " ~ hint
+                    ) }}
+                {%- endif -%}
             {%- endfor -%}
         {%- endif -%}
+        {#- Checked: now readable as one relation (Spark: its files registered; DuckDB:
+            nothing to do, the source reads them). -#}
+        {%- do register_raw_export(export_name, contract, read) -%}
     {%- endif -%}
 {%- endmacro %}

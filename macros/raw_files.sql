@@ -8,9 +8,8 @@
     {%- if execute -%}
         {%- set root = raw_dir() -%}
         {%- set exports = export_names() -%}
-        {%- set paths = run_query(
-            'select file from glob(' ~ sql_literal(root, glob=true, pattern='/**') ~ ') order by file'
-        ).columns[0].values() -%}
+        {#- listed by the engine: glob() on DuckDB, the pre-step's inventory on Spark -#}
+        {%- set paths = list_raw_files() -%}
         {%- for path in paths -%}
             {%- set relative = path[root | length + 1:] -%}
             {%- set parts = relative.split('/') -%}

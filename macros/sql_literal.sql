@@ -8,5 +8,6 @@
     {%- for character in text | string -%}
         {%- do escaped.append('[' ~ character ~ ']' if glob and character in '[*?' else character) -%}
     {%- endfor -%}
-    {{- "'" ~ (escaped | join('') ~ pattern).replace("'", "''") ~ "'" -}}
+    {#- quoted for the engine (string_literal, dispatched: Spark also escapes backslashes) -#}
+    {{- string_literal(escaped | join('') ~ pattern) -}}
 {%- endmacro %}

@@ -31,7 +31,7 @@ typed as (
         -- typed Parquet columns (check_raw_export refuses text timestamps)
         {{ try_cast('user_id', 'bigint') }} as user_id,
         {{ try_cast('logged_in_at', 'timestamp') }} as logged_in_at,
-        nullif(upper(trim(ip_country_code)), '') as ip_country_code,
+        nullif(upper({{ trim_spaces('ip_country_code') }}), '') as ip_country_code,
         {{ parse_category(clean_text('platform'), platforms) }} as platform
     from source
 ),
@@ -52,7 +52,8 @@ checked as (
                 then 'unknown code'
         end as ip_country_code__issue,
         case
-            when platform__raw is null or trim(platform__raw) = '' then 'missing required value'
+            when platform__raw is null or {{ trim_spaces('platform__raw') }} = ''
+                then 'missing required value'
             when platform is null then 'unknown category'
         end as platform__issue
     from typed
