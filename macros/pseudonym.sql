@@ -32,8 +32,11 @@
 
 {% macro spark__pseudonym(expr) -%}
     {#- The padded keys as hex in the Spark confs spark.impact.pseudonym_ipad and
-        spark.impact.pseudonym_opad (SQL variable substitution, set by whoever opens the
-        Spark session). Written for the Spark target; not run on Spark yet. -#}
+        spark.impact.pseudonym_opad, read by Spark's ${...} substitution when the
+        statement runs: the `spark` target sets them from the DBT_ENV_SECRET_ variables
+        that the Python side fills (impact_warehouse.spark_session.pseudonym_env), so the
+        compiled SQL only ever holds the conf names. Unset ('unset', not hex): NULL, and
+        raise_error names IMPACT_PSEUDONYM_KEY. -#}
     {%- set missing = "raise_error('" ~ pseudonym_key_missing_message() ~ "')" -%}
     sha2(
         concat(

@@ -33,6 +33,15 @@ DEFAULT_SPARK_DIR = "warehouse/spark"
 DEFAULT_SHUFFLE_PARTITIONS = "4"
 # Time zone names that mean UTC (the on-run-start guard accepts the same).
 UTC_NAMES = frozenset({"UTC", "ETC/UTC", "Z", "+00:00"})
+# The pseudonym key's HMAC padded keys reach the `spark` target of profiles.yml in these
+# variables (hex): dbt scrubs the values of DBT_ENV_SECRET_* from its logs and errors.
+PSEUDONYM_ENV = {
+    "spark.impact.pseudonym_ipad": "DBT_ENV_SECRET_IMPACT_PSEUDONYM_IPAD",
+    "spark.impact.pseudonym_opad": "DBT_ENV_SECRET_IMPACT_PSEUDONYM_OPAD",
+}
+# Spark's redaction of strings in the plans it prints: a padded key is 128 hex characters
+# (a pseudonym is 64).
+PLAN_REDACTION_REGEX = "[0-9a-fA-F]{128}"
 
 
 def spark_dir(value: str | Path | None = None) -> Path:
@@ -70,7 +79,27 @@ def spark_conf(
         "spark.log.level": "WARN",
         "spark.log.structuredLogging.enabled": "false",
         "spark.sql.shuffle.partitions": shuffle,
+        "spark.sql.constraintPropagation.enabled": "false",
+        "spark.sql.redaction.string.regex": PLAN_REDACTION_REGEX,
     }
+
+
+def pseudonym_env(raw: Path | str | None) -> dict[str, str]:
+    """The environment that gives a Spark build of `raw` its pseudonym key: the HMAC
+    padded keys (impact_warehouse.pseudonym.choose_key: IMPACT_PSEUDONYM_KEY, or the
+    sample key for synthetic exports) as hex in the DBT_ENV_SECRET_ variables that the
+    `spark` target turns into the confs spark.impact.pseudonym_ipad/_opad. Empty when no
+    key applies: the `pseudonym` macro then stops the model that needs it, naming
+    IMPACT_PSEUDONYM_KEY (as the DuckDB plugin does). Never written to a file."""
+    from impact_warehouse.pseudonym import PseudonymKeyError, choose_key, padded_keys
+
+    try:
+        choice = choose_key(Path(raw) if raw is not None else None)
+    except PseudonymKeyError:
+        return {}
+    inner, outer = padded_keys(choice.key)
+    ipad, opad = PSEUDONYM_ENV.values()
+    return {ipad: inner.hex(), opad: outer.hex()}
 
 
 def spark_session(
