@@ -6,6 +6,11 @@ Reports median wall time, the peak resident memory of the child processes,
 and the slowest dbt nodes (from dbt's run_results.json). Results are printed
 as a table and written as JSON (`--json`). Measure on the machine you quote:
 the numbers in closing notes come from this command on the 2-core machine.
+
+With `--target spark`, each scale is also built on Apache Spark beside DuckDB
+(spark_build_once: the raw-file pre-step and `dbt build --target spark` in a fresh
+process, one JVM, on a fresh IMPACT_SPARK_DIR; `--spark-master` or
+$IMPACT_SPARK_MASTER picks local[2] or the standalone cluster of `make spark-cluster`).
 """
 
 from __future__ import annotations
@@ -34,6 +39,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
     parser.add_argument("--slowest", type=int, default=5, help="slowest nodes to list")
+    parser.add_argument(
+        "--target",
+        choices=("dev", "spark"),
+        default="dev",
+        help="spark: also build each scale on Apache Spark, beside DuckDB (default: dev)",
+    )
+    parser.add_argument(
+        "--spark-master",
+        default=None,
+        help="Spark master for --target spark (default: $IMPACT_SPARK_MASTER or local[2])",
+    )
 
 
 def _timed(command: list[str]) -> tuple[float, float]:
@@ -72,6 +88,57 @@ def _build_once(raw: Path, work: Path) -> tuple[float, float, list[dict[str, obj
         for r in run_results["results"]
     ]
     return seconds, peak, nodes
+
+
+def spark_build_once(
+    raw: Path, work: Path, master: str | None
+) -> tuple[float, float, list[dict[str, object]]]:
+    """One full `dbt build --target spark` in a process of its own (the raw-file pre-step,
+    then dbt in that process on one pyspark session, impact_warehouse.spark_dbtrun), on a
+    fresh IMPACT_SPARK_DIR under `work`: (seconds, peak RSS MB of the Python process
+    tree, node timings). The seconds include starting the JVM."""
+    command = [
+        sys.executable,
+        "-m",
+        "impact_warehouse.spark_dbtrun",
+        "--raw-dir",
+        str(raw),
+        "--spark-dir",
+        str(work / "spark"),
+        "--work-dir",
+        str(work),
+        "build",
+    ]
+    if master:
+        command = ["env", f"IMPACT_SPARK_MASTER={master}", *command]
+    seconds, peak = _timed(command)
+    run_results = json.loads((work / "target" / "run_results.json").read_text())
+    nodes = [
+        {"node": r["unique_id"], "seconds": float(r["execution_time"])}
+        for r in run_results["results"]
+    ]
+    return seconds, peak, nodes
+
+
+def spark_results(args: argparse.Namespace, raw: Path, base: Path, scale: float) -> dict:
+    """The Spark side of a scale for `--target spark`: one build (a Spark build at scale
+    1.0 takes long), its time beside DuckDB's and its slowest nodes."""
+    import os
+
+    master = args.spark_master or os.environ.get("IMPACT_SPARK_MASTER") or "local[2]"
+    work = base / f"spark-{scale}"
+    shutil.rmtree(work, ignore_errors=True)
+    seconds, peak, nodes = spark_build_once(raw, work, master)
+    shutil.rmtree(work, ignore_errors=True)
+    slowest = sorted(nodes, key=lambda n: -float(n["seconds"]))[: args.slowest]
+    return {
+        "spark_master": master,
+        "spark_build_seconds": round(seconds, 2),
+        "spark_build_peak_mb": round(peak),
+        "spark_slowest_nodes": [
+            {"node": n["node"], "seconds": round(float(n["seconds"]), 2)} for n in slowest
+        ],
+    }
 
 
 def run(args: argparse.Namespace) -> int:
@@ -113,6 +180,7 @@ def run(args: argparse.Namespace) -> int:
             slowest = sorted(
                 ((statistics.median(v), k) for k, v in node_times.items()), reverse=True
             )[: args.slowest]
+            spark = spark_results(args, raw, base, scale) if args.target == "spark" else {}
             results.append(
                 {
                     "scale": scale,
@@ -122,6 +190,7 @@ def run(args: argparse.Namespace) -> int:
                     "build_median_seconds": round(statistics.median(times), 2),
                     "build_peak_mb": round(max(peaks)),
                     "slowest_nodes": [{"node": k, "median_seconds": v} for v, k in slowest],
+                    **spark,
                 }
             )
             shutil.rmtree(raw, ignore_errors=True)
@@ -144,3 +213,10 @@ def _print(results: list[dict[str, object]]) -> None:
         )
         for node in r["slowest_nodes"]:  # type: ignore[union-attr]
             print(f"    {node['median_seconds']:8.2f} s  {node['node']}")
+        if "spark_build_seconds" in r:
+            print(
+                f"  on Spark ({r['spark_master']}): dbt build {r['spark_build_seconds']} s, "
+                f"{r['spark_build_seconds'] / r['build_median_seconds']:.1f}x DuckDB's median"
+            )
+            for node in r["spark_slowest_nodes"]:  # type: ignore[union-attr]
+                print(f"    {node['seconds']:8.2f} s  {node['node']}")

@@ -143,6 +143,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="do not print the headline figures after publishing",
     )
+    parser.add_argument(
+        "--target",
+        choices=("dev", "spark"),
+        default="dev",
+        help="dev: DuckDB (default); spark: Apache Spark, published by view switch "
+        "(impact_warehouse.spark_publish; README, On Apache Spark / Databricks)",
+    )
 
 
 def parse_vars(text: str | None) -> dict[str, object] | None:
@@ -362,7 +369,49 @@ def _record(
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "target", "dev") == "spark":
+        return execute_on_spark(args)
     return execute(args)
+
+
+def execute_on_spark(args: argparse.Namespace) -> int:
+    """`impact-warehouse build --target spark` (issue 13): the same inputs as on DuckDB
+    (raw directory, pseudonym key), then impact_warehouse.spark_publish: the raw-file
+    pre-step, `dbt build --target spark` into the build's own databases in this process
+    (one JVM), and the view switch once every test passed. The published marts are
+    views in the `marts` database of $IMPACT_SPARK_DIR; a failed build leaves them as
+    they were."""
+    from impact_warehouse import spark_publish
+
+    if args.select:
+        print(
+            "build FAILED: --select is not available with --target spark (a Spark build "
+            "publishes a whole new set of databases)",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        dbt_vars = parse_vars(args.vars)
+        raw = exports.resolve(
+            args.raw_dir,
+            scale=args.sample_scale,
+            seed=args.sample_seed,
+            say=_say,
+            verbose=args.verbose,
+        )
+        key: KeyChoice = choose_key(raw.path)
+    except (BuildError, exports.RawDirError, PseudonymKeyError) as error:
+        print(f"\nbuild FAILED: nothing was built.\n{error}", file=sys.stderr)
+        return 1
+    _say(f"pseudonyms: {key.describe()}")
+    return spark_publish.build_command(
+        raw=raw.path,
+        describe_raw=raw.describe(),
+        dbt_vars=dbt_vars,
+        target_path=Path(args.target_path) if args.target_path else None,
+        verbose=args.verbose,
+        say=_say,
+    )
 
 
 def execute(

@@ -8,16 +8,26 @@ one process at a time. The test lane uses this to build, publish and read back i
 JVM; `impact-warehouse build --target spark` may use it too (see spark_publish).
 
 One dbt invocation at a time per process. The environment variables the project reads
-(IMPACT_RAW_DIR, IMPACT_SPARK_DIR, IMPACT_SPARK_BUILD_ID, ...) are set for the duration
-of the call and restored afterwards.
+(IMPACT_RAW_DIR, IMPACT_SPARK_DIR, IMPACT_SPARK_BUILD_ID, the pseudonym key's padded keys
+in DBT_ENV_SECRET_ variables, ...) are set for the duration of the call and restored
+afterwards.
+
+As a command, the developer's `dbt <args> --target spark` with everything Spark needs
+around it: the raw-file pre-step, the pseudonym key, one JVM (no publishing: the nodes
+land in the published names, as a plain dbt build does; `impact-warehouse build
+--target spark` builds and publishes):
+
+    python -m impact_warehouse.spark_dbtrun [--raw-dir DIR] build --select staging
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
+import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -49,13 +59,18 @@ def run_dbt_in_process(
     profiles_dir: Path | str = PROJECT_DIR,
     dbt_vars: dict[str, object] | None = None,
     extra_env: dict[str, str] | None = None,
+    on_line: Callable[[str], None] | None = None,
 ) -> DbtResult:
-    """`dbt <args> --target spark` in this process; the output is dbt's log lines."""
+    """`dbt <args> --target spark` in this process; the output is dbt's log lines (each
+    handed to `on_line` as it comes, when given)."""
     from dbt.cli.main import dbtRunner
 
     work = Path(work_dir).resolve()
     work.mkdir(parents=True, exist_ok=True)
+    from impact_warehouse.spark_session import pseudonym_env
+
     env = {
+        **pseudonym_env(raw_dir),
         "IMPACT_RAW_DIR": str(Path(raw_dir).resolve()),
         "DBT_PROJECT_DIR": str(Path(project_dir).resolve()),
         "DBT_PROFILES_DIR": str(Path(profiles_dir).resolve()),
@@ -74,13 +89,47 @@ def run_dbt_in_process(
 
     def collect(event) -> None:  # dbt EventMsg
         if event.info.level in ("info", "warn", "error"):
-            lines.append(event.info.msg)
+            lines.append(str(event.info.msg))
+            if on_line is not None:
+                on_line(lines[-1])
 
     with _LOCK, _environment(env):
         result = dbtRunner(callbacks=[collect]).invoke(
             [*command, "--project-dir", env["DBT_PROJECT_DIR"], "--log-format", "text"]
         )
-    output = "\n".join(str(line) for line in lines)
+    output = "\n".join(lines)
     if result.exception is not None:
         output += f"\n{type(result.exception).__name__}: {result.exception}"
     return DbtResult(0 if result.success else 1, output)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m impact_warehouse.spark_dbtrun",
+        description="dbt on the spark target: raw-file pre-step, pseudonym key, one JVM.",
+    )
+    parser.add_argument(
+        "--raw-dir", default=os.environ.get("IMPACT_RAW_DIR", "data/sample"), help="raw exports"
+    )
+    parser.add_argument("--spark-dir", default=None, help="default: $IMPACT_SPARK_DIR")
+    parser.add_argument("--work-dir", default=None, help="dbt target/ and logs/ (default: ./)")
+    args, dbt_args = parser.parse_known_args(argv)
+    from impact_warehouse.spark_raw_files import RAW_FILES_ENV, write_inventory
+    from impact_warehouse.spark_session import spark_dir, spark_session
+
+    base = spark_dir(args.spark_dir)
+    raw = Path(args.raw_dir).resolve()
+    inventory = write_inventory(raw, base / "prestep" / "raw_files.parquet")
+    spark_session(base)
+    result = run_dbt_in_process(
+        dbt_args or ["build"],
+        raw_dir=raw,
+        work_dir=Path(args.work_dir or PROJECT_DIR),
+        extra_env={"IMPACT_SPARK_DIR": str(base), RAW_FILES_ENV: str(inventory)},
+        on_line=lambda line: print(line, flush=True),
+    )
+    return result.returncode
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -239,6 +239,7 @@ def build_and_publish(
     build_id: str | None = None,
     spark: SparkSession | None = None,
     project_dir: Path | str | None = None,
+    on_line: Callable[[str], None] | None = None,
 ) -> PublishResult:
     """The raw-file pre-step, `dbt <dbt_args> --target spark` into a new build, then publish.
 
@@ -254,7 +255,7 @@ def build_and_publish(
     metastore until it exits. `project_dir` replaces this dbt project (tests).
     """
     from impact_warehouse.spark_raw_files import RAW_FILES_ENV, write_inventory
-    from impact_warehouse.spark_session import spark_session
+    from impact_warehouse.spark_session import pseudonym_env, spark_session
 
     base = spark_dir(directory)
     build_id = check_build_id(build_id or new_build_id())
@@ -265,6 +266,7 @@ def build_and_publish(
         "IMPACT_SPARK_MASTER": spark_master(master),
         RAW_FILES_ENV: str(inventory),
         **build_env(build_id),
+        **pseudonym_env(raw),
         **(extra_env or {}),
     }
     started = time.monotonic()
@@ -277,6 +279,7 @@ def build_and_publish(
             work_dir=work,
             dbt_vars=dbt_vars,
             extra_env=env,
+            on_line=on_line,
             **({"project_dir": project_dir} if project_dir else {}),
         )
         if echo:
@@ -306,3 +309,70 @@ def build_and_publish(
         )
     outcome = publish(spark, build_id)
     return PublishResult(**{**outcome.__dict__, "dbt_seconds": dbt_seconds})
+
+
+# dbt's lines worth showing while a quiet Spark build runs (the rest goes to the log).
+_SHOWN = re.compile(r"\b(ERROR|FAIL|WARN)\b|^Done\.|^Completed|^Finished running")
+
+
+def build_command(
+    *,
+    raw: Path,
+    describe_raw: str,
+    dbt_vars: dict[str, object] | None = None,
+    target_path: Path | None = None,
+    verbose: bool = False,
+    say: Callable[[str], None] = print,
+) -> int:
+    """`impact-warehouse build --target spark` once its inputs are resolved: build and
+    publish in this process (one JVM) on $IMPACT_SPARK_DIR, the full dbt output in
+    <IMPACT_SPARK_DIR>/logs/build.log (shown with `verbose`; otherwise only failures,
+    warnings and dbt's summary). Returns the exit status."""
+    import sys
+
+    from impact_warehouse.spark_session import spark_session
+
+    base = spark_dir()
+    log_path = base / "logs" / "build.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    say(f"building the Spark warehouse in {base} (master {spark_master()}) from {describe_raw}")
+    say(f"full log: {log_path}; -v to see it here")
+    started = time.monotonic()
+    with log_path.open("w", encoding="utf-8") as log:
+
+        def show(line: str) -> None:
+            log.write(line + "\n")
+            if verbose or _SHOWN.search(line):
+                say(line)
+
+        try:
+            result = build_and_publish(
+                raw=raw,
+                directory=base,
+                work_dir=base / "dbt",
+                dbt_vars=dbt_vars,
+                echo=False,
+                spark=spark_session(base),
+                on_line=show,
+                extra_env={"DBT_TARGET_PATH": str(target_path.resolve())} if target_path else None,
+            )
+        except SparkBuildError as error:
+            print(
+                f"\nbuild FAILED: the published Spark marts were left as they were "
+                f"(build {error.build_id} dropped).\nfull log: {log_path}",
+                file=sys.stderr,
+            )
+            return 1
+    minutes = (time.monotonic() - started) / 60
+    relations = sum(len(names) for names in result.published.values())
+    dropped = f"; dropped {', '.join(result.dropped_builds)}" if result.dropped_builds else ""
+    say(
+        f"published build {result.build_id} in {minutes:.1f} min: {relations} views in "
+        f"{', '.join(sorted(result.published))} (previous build: "
+        f"{result.previous_build_id or 'none'}{dropped})"
+    )
+    say(
+        "read them from pyspark: `from impact_warehouse.spark_session import spark_session; "
+        "spark_session().table('marts.impact_indicators').show()`"
+    )
+    return 0
