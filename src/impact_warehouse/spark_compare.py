@@ -4,13 +4,16 @@
     report = compare_databases(spark, "marts", "warehouse/impact.duckdb", "marts")
     assert report.ok, report.summary()
 
-Both sides are read in full and compared as multisets of rows, by column name:
-- types are normalised to a class (number, string, boolean, date, timestamp): DuckDB's
-  INTEGER, BIGINT, HUGEINT, DECIMAL and DOUBLE and Spark's int, bigint, decimal and
-  double are all numbers, compared as floats with a tolerance of 1e-12 (relative to the
-  larger magnitude, absolute below 1); a class that differs is a difference;
+Both sides are read in full (through Arrow: fast for tables of many rows) and compared
+as multisets of rows, by column name:
+- types are normalised to a class (number, string, boolean, date, timestamp, struct):
+  DuckDB's INTEGER, BIGINT, HUGEINT, DECIMAL and DOUBLE and Spark's int, bigint, decimal
+  and double are all numbers, compared as floats with a tolerance of 1e-12 (relative to
+  the larger magnitude, absolute below 1); a class that differs is a difference;
 - timestamps are read as text (`YYYY-MM-DD HH:MM:SS.ffffff`, the session is UTC on both
-  engines) so that no Python time zone gets involved; dates as ISO text;
+  engines) so that no Python time zone gets involved; dates as ISO text; a struct (the
+  base models' record/raw/issue) as a dict of its fields, normalised the same way
+  (a timestamp inside a struct as naive UTC);
 - the same set of tables and of columns is required.
 """
 
@@ -19,6 +22,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -29,12 +33,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from pyspark.sql import SparkSession
 
 FLOAT_TOLERANCE = 1e-12
-NUMBER, STRING, BOOLEAN, DATE, TIMESTAMP, OTHER = (
+NUMBER, STRING, BOOLEAN, DATE, TIMESTAMP, STRUCT, OTHER = (
     "number",
     "string",
     "boolean",
     "date",
     "timestamp",
+    "struct",
     "other",
 )
 
@@ -69,6 +74,8 @@ def type_class(data_type: str) -> str:
         return DATE
     if name.startswith("timestamp"):
         return TIMESTAMP
+    if name.startswith("struct"):
+        return STRUCT
     return OTHER
 
 
@@ -120,7 +127,39 @@ def _normalise(value: Any, kind: str) -> Any:
         return float(value) if isinstance(value, float | Decimal) else int(value)
     if kind == DATE:
         return value.isoformat() if hasattr(value, "isoformat") else str(value)
+    if kind == STRUCT or isinstance(value, dict):
+        return {str(k).lower(): _normalise_field(v) for k, v in dict(value).items()}
     return value
+
+
+def _normalise_field(value: Any) -> Any:
+    """A struct field: numbers as in NUMBER, timestamps as naive UTC, dates as ISO text."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, Decimal | float | int):
+        return _normalise(value, NUMBER)
+    if isinstance(value, datetime):
+        aware = value.tzinfo is not None
+        return (value.astimezone(UTC).replace(tzinfo=None) if aware else value).isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return _normalise(value, STRUCT)
+    return value
+
+
+def _rows(table: Any, columns: dict[str, str]) -> list[dict[str, Any]]:
+    """Rows of a pyarrow table, normalised by column class."""
+    names = table.column_names
+    data = [table.column(i).to_pylist() for i in range(len(names))]
+    kinds = [columns[name] for name in names]
+    return [
+        {
+            name: _normalise(column[i], kind)
+            for name, column, kind in zip(names, data, kinds, strict=True)
+        }
+        for i in range(table.num_rows)
+    ]
 
 
 def read_spark(spark: SparkSession, database: str, table: str) -> Table:
@@ -133,11 +172,8 @@ def read_spark(spark: SparkSession, database: str, table: str) -> Table:
         else f"`{f.name}` as `{f.name.lower()}`"
         for f in fields
     ]
-    rows = spark.sql(f"select {', '.join(selects)} from `{database}`.`{table}`").collect()
-    return Table(
-        columns,
-        [{k: _normalise(v, columns[k]) for k, v in row.asDict().items()} for row in rows],
-    )
+    arrow = spark.sql(f"select {', '.join(selects)} from `{database}`.`{table}`").toArrow()
+    return Table(columns, _rows(arrow, columns))
 
 
 def read_duckdb(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> Table:
@@ -154,15 +190,8 @@ def read_duckdb(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> Tabl
         else f'"{name}" as "{name.lower()}"'
         for name, _ in described
     ]
-    result = con.execute(f'select {", ".join(selects)} from "{schema}"."{table}"')
-    names = [d[0] for d in result.description]
-    return Table(
-        columns,
-        [
-            {k: _normalise(v, columns[k]) for k, v in zip(names, row, strict=True)}
-            for row in result.fetchall()
-        ],
-    )
+    arrow = con.execute(f'select {", ".join(selects)} from "{schema}"."{table}"').to_arrow_table()
+    return Table(columns, _rows(arrow, columns))
 
 
 def _sort_key(row: dict[str, Any], names: Sequence[str]) -> tuple:
@@ -175,6 +204,8 @@ def _sort_key(row: dict[str, Any], names: Sequence[str]) -> tuple:
             key.append((1, f"{value:.9e}" if math.isfinite(value) else repr(value)))
         elif isinstance(value, bool | int):
             key.append((1, f"{float(value):.9e}"))
+        elif isinstance(value, dict):
+            key.append((2, repr(sorted(value.items(), key=lambda item: item[0]))))
         else:
             key.append((2, str(value)))
     return tuple(key)

@@ -1,10 +1,17 @@
-"""The Spark lane (pytest marker `spark`): fixtures for one JVM per test session.
+"""The Spark lane (pytest marker `spark`): the real project on Spark and on DuckDB.
 
-`spark` is a pyspark session on a temporary IMPACT_SPARK_DIR, opened once. dbt runs on
-the `spark` target inside this process (impact_warehouse.spark_dbtrun), so every dbt
-invocation reuses that session: no JVM start per build, and no second process on the
-embedded Derby metastore (one process at a time). dbt on DuckDB runs as everywhere else
-(a subprocess with its own file).
+One JVM for the whole session: `spark` is a pyspark session on a temporary
+IMPACT_SPARK_DIR, and dbt runs on the `spark` target inside this process
+(impact_warehouse.spark_dbtrun), so every dbt invocation reuses that session: no JVM
+start per build, and no second process on the embedded Derby metastore (one process at a
+time). dbt on DuckDB runs as everywhere else (a subprocess with its own file).
+
+What it costs (a Spark statement costs ~100x a DuckDB one): one Spark build of the
+project's models and seeds at scale 0.02 (no data or unit tests: those run on DuckDB,
+and once by hand on Spark, README), over a raw directory that also holds the bad-input
+cases; one Spark run of the base models over a raw directory that breaks every export;
+one `dbt seed` of one seed for the time-zone guard. The DuckDB side builds the same raw
+directories (seconds).
 
 Needs Java 17 and the `spark` extra (`make spark-setup`, which `make test` runs): the
 lane fails, it does not skip, when they are missing. This folder is a package
@@ -15,7 +22,6 @@ other test modules import as `conftest`.
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -23,9 +29,10 @@ from pathlib import Path
 
 import pytest
 
-from impact_warehouse.dbtrun import DbtResult, run_dbt
+from impact_warehouse.dbtrun import PROJECT_DIR, DbtResult
 from impact_warehouse.spark_dbtrun import run_dbt_in_process
-from spark_lane.paths import HERE, LANE_PROJECT, LANE_SELECT, RAW_LANE
+from impact_warehouse.spark_raw_files import RAW_FILES_ENV, write_inventory
+from spark_lane.lane import HERE
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -58,14 +65,6 @@ def spark(spark_dir: Path) -> Iterator[object]:
         os.environ["IMPACT_SPARK_DIR"] = saved
 
 
-@pytest.fixture(scope="session")
-def lane_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The lane's raw exports, copied into a folder whose path holds an apostrophe."""
-    target = tmp_path_factory.mktemp("raw") / "l'export"
-    shutil.copytree(RAW_LANE, target)
-    return target
-
-
 @dataclass(frozen=True)
 class SparkRun:
     result: DbtResult
@@ -80,52 +79,38 @@ SparkDbt = Callable[..., SparkRun]
 
 
 @pytest.fixture(scope="session")
-def spark_dbt(spark, spark_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> SparkDbt:
-    """`spark_dbt(args, raw=..., build_id=None, dbt_vars=None, profiles_dir=None)`: dbt on
-    the spark target of the lane project, in this process, on the lane's session."""
-    counter = iter(range(1_000))
+def spark_work(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """dbt's target/ and logs/ of every Spark invocation of the lane: one target path, so
+    that dbt parses the project once and then only what changed (partial parsing)."""
+    return tmp_path_factory.mktemp("spark-work")
 
-    def run(
-        args: list[str],
-        raw: Path,
-        build_id: str | None = None,
-        dbt_vars: dict[str, object] | None = None,
-        profiles_dir: Path | None = None,
-        project_dir: Path = LANE_PROJECT,
-    ) -> SparkRun:
-        work = tmp_path_factory.mktemp(f"spark-dbt-{next(counter)}")
-        env = {"IMPACT_SPARK_DIR": str(spark_dir), "IMPACT_SPARK_BUILD_ID": build_id or ""}
-        if build_id is None:
-            env["IMPACT_SPARK_BUILD_ID"] = ""
+
+@pytest.fixture(scope="session")
+def duckdb_work(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same for the lane's DuckDB invocations (each with its own DuckDB file)."""
+    return tmp_path_factory.mktemp("duckdb-work")
+
+
+@pytest.fixture(scope="session")
+def spark_dbt(spark, spark_dir: Path, spark_work: Path) -> SparkDbt:
+    """`spark_dbt(args, raw=..., profiles_dir=None)`: dbt on the spark target of the
+    project, in this process, on the lane's session, straight into the published names
+    (no build id), after the raw-file pre-step."""
+
+    def run(args: list[str], raw: Path, profiles_dir: Path | None = None) -> SparkRun:
+        inventory = write_inventory(raw, spark_work / "raw_files.parquet")
         started = time.monotonic()
         result = run_dbt_in_process(
             args,
             raw_dir=raw,
-            work_dir=work,
-            project_dir=project_dir,
-            profiles_dir=profiles_dir or Path(__file__).resolve().parents[3],
-            dbt_vars=dbt_vars,
-            extra_env=env,
+            work_dir=spark_work,
+            profiles_dir=profiles_dir or PROJECT_DIR,
+            extra_env={
+                "IMPACT_SPARK_DIR": str(spark_dir),
+                "IMPACT_SPARK_BUILD_ID": "",
+                RAW_FILES_ENV: str(inventory),
+            },
         )
         return SparkRun(result, time.monotonic() - started)
 
     return run
-
-
-@pytest.fixture(scope="session")
-def lane_duckdb(tmp_path_factory: pytest.TempPathFactory, lane_raw: Path) -> Path:
-    """The lane project built on DuckDB (a subprocess, as everywhere else)."""
-    work = tmp_path_factory.mktemp("lane-duckdb")
-    db = work / "lane.duckdb"
-    # DuckDB's read_csv cannot take the apostrophe path (issue 8): a plain copy.
-    raw = work / "raw"
-    shutil.copytree(lane_raw, raw)
-    result = run_dbt(
-        ["build", *LANE_SELECT],
-        raw_dir=raw,
-        duckdb_path=db,
-        work_dir=work,
-        extra_env={"DBT_PROJECT_DIR": str(LANE_PROJECT)},
-    )
-    assert result.ok, result.output[-4000:]
-    return db
