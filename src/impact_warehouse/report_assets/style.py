@@ -33,7 +33,7 @@ thead th { background: #eef2f7; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 @media print {
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { background: #ffffff; font-size: 10.5pt; }
+  body { background: #ffffff; font-size: 10pt; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; margin-top: 18px; }
   h3, h4, figcaption, caption { break-after: avoid; page-break-after: avoid; }
@@ -168,6 +168,8 @@ def page_css(*, running_title: str, page_word: str, stamp: str = "") -> str:
 
 
 RECONCILIATION = """\
+main { max-width: 1360px; }
+table.figures { font-size: .84rem; }
 header .kicker { text-transform: uppercase; letter-spacing: .08em; color: var(--muted);
   margin: 0; font-size: .8rem; }
 .meta { color: var(--muted); margin: 2px 0; }
