@@ -237,11 +237,14 @@ def test_every_figure_has_its_page_generated_from_the_registry() -> None:
 @pytest.mark.browser
 def test_sql_examples_render_as_code_apart_from_the_next_paragraph(docs_url: str) -> None:
     dom = dump_dom(docs_url + "#!/model/model.impact_warehouse.impact_indicators")
-    code = re.search(r"<pre[^>]*>\s*<code[^>]*>(.*?)</code>\s*</pre>", dom, re.S)
-    assert code, "the SQL example is not a code block"
-    sql = re.sub(r"<[^>]+>", "", code.group(1))
-    assert "from marts.impact_indicators" in sql and "order by indicator" in sql
-    assert "Where the methodology leaves room" not in sql
+    blocks = [
+        re.sub(r"<[^>]+>", "", block)
+        for block in re.findall(r"<pre[^>]*>\s*<code[^>]*>(.*?)</code>\s*</pre>", dom, re.S)
+    ]
+    examples = [sql for sql in blocks if "from marts.impact_indicators" in sql]
+    assert examples, "the SQL example is not a code block"
+    assert all("order by indicator" in sql for sql in examples)
+    assert not any("Where the methodology leaves room" in sql for sql in examples)
     assert re.search(
         r'<a href="#!/model/model\.impact_warehouse\.int_graduates_placed">'
         r"M-PLA-[1-6]</a>",
