@@ -531,7 +531,7 @@ def doc_blocks(project_dir: Path = PROJECT_DIR, marts_text: str | None = None) -
             body.append(f"(`{document.path.as_posix()}`, rule {rule.rule_id}.)")
             out.append(_block(rule.block_name, body))
     readings = [
-        f"- {rule.rule_id}: {reading}"
+        f"- {rule.rule_id}: {linked([reading])[0]}"
         for document in (methodology, contract)
         for rule in document.rules
         for reading in rule.bullets(READING)
@@ -543,14 +543,16 @@ def doc_blocks(project_dir: Path = PROJECT_DIR, marts_text: str | None = None) -
                 "**Where the methodology leaves room, this warehouse reads it as follows** "
                 "(each reading is also in the doc block of its rule; `docs/methodology.md`):",
                 "",
-                *linked(readings),
+                *readings,
                 "",
                 "The whole methodology, rule by rule, is on the project's page of this site "
                 f"([{PROJECT}]({METHODOLOGY_PAGE})).",
             ],
         )
     )
-    out.append(_block("input_contract", linked(_whole_document(contract.text))))
+    contract_text = "\n".join(_whole_document(contract.text))
+    contract_linked = link_rule_ids(contract_text, links, skip_headings=True)
+    out.append(_block("input_contract", contract_linked.split("\n")))
     out.append(_block("marts_interface", linked(_whole_document(marts_text))))
     out.append(methodology_page(project_dir))
     return "\n".join(out)

@@ -208,8 +208,10 @@ def test_rule_ids_in_doc_blocks_are_links_to_existing_pages() -> None:
         text = re.sub(r"`[^`]*`|\[[^\]]*\]\([^)]*\)", "", text)
         own = name.upper().replace("_", "-")  # a rule block names its own rule
         text = re.sub(rf"\b{re.escape(own)}\b", "", text)
-        if name == "__impact_warehouse__":
+        if name in ("__impact_warehouse__", "input_contract"):
             text = re.sub(r"^### .*$", "", text, flags=re.M)  # the rules' own headings
+        if name == "methodology_readings":
+            text = re.sub(r"^- [A-Z0-9-]+: ", "", text, flags=re.M)  # each reading's own rule
         bare += [f"{name}: {rule_id}" for rule_id in docgen.RULE_ID_PATTERN.findall(text)]
     assert bare == [], "rule ids that are not links (run python -m impact_warehouse.docgen)"
     assert links["M-PLA-2"] == "#!/model/model.impact_warehouse.int_graduates_placed"

@@ -4,12 +4,13 @@ Part 1 marts are required (their absence is an incomplete build: an error naming
 them). What later parts add is read when it exists and left out when it does not, so
 that the pages grow with the warehouse and never show a placeholder:
 
-- columns `ci_lower`, `ci_upper` (M-CI-1), `change`, `change_is_significant` (M-CI-2)
-  of `marts.impact_indicators`;
-- marts `impact_by_group` (M-GRP), `impact_benchmarks` (M-VA), `graduate_outcomes`
-  (M-OUT), `restatements` (G-12) and the one-row `warehouse_info` (report date, code
+- columns `ci_lower`, `ci_upper` (the Wilson intervals), `change`,
+  `change_is_significant` (the change on the previous year) of `marts.impact_indicators`;
+- marts `impact_by_group` (outcomes by group), `impact_benchmarks` (mix-adjusted
+  rates), `graduate_outcomes` (one status per graduate), `restatements` (approved
+  corrections of an edition) and the one-row `warehouse_info` (report date, code
   version, whether the exports are synthetic, the generator's scale and seed, the
-  editions known).
+  editions known). Their rules are planned in docs/methodology.md (Part 2).
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ INDICATOR_COLUMNS = (
     "is_suppressed",
     "finalised_on",
 )
-# M-CI-1 and M-CI-2: shown when the mart has them
+# the interval and the change on the previous year (Part 2): shown when the mart has them
 INTERVAL_COLUMNS = ("ci_lower", "ci_upper")
 CHANGE_COLUMNS = ("change", "change_is_significant")
 # Part 2 marts, read whole when they exist (their columns: MARTS.md "Added in Part 2")

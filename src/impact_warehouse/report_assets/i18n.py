@@ -612,7 +612,7 @@ OUTCOME_TYPES: dict[str, tuple[str, str]] = {
     "salary_increase": ("Salary increase", "Augmentation de salaire"),
     "internal_mobility": ("Internal mobility", "Mobilité interne"),
 }
-# M-GRP-1 dimensions and their groups; M-OUT-1 statuses
+# the dimensions of the outcomes by group, their groups, and the graduates' statuses
 DIMENSIONS: dict[str, tuple[str, str]] = {
     "any_underserved": ("At least one underserved category", "Au moins une catégorie"),
     "unemployed": ("Unemployed", "Demandeurs d'emploi"),

@@ -129,7 +129,7 @@ def _table(data: ReportData, figures: Sequence[Figure], table_id: str, caption: 
 
 def _list(figures: Sequence[Figure]) -> str:
     if not figures:
-        return "<p>None.</p>"
+        return "<p>No figure.</p>"
     return "<ul>" + "".join(f"<li>{_e(_label(f))}, {f.year}</li>" for f in figures) + "</ul>"
 
 
