@@ -31,7 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "report": (
         "impact_warehouse.report",
-        "render reports/impact-report.html from the marts",
+        "render the impact report (English, French, PDF) and the reconciliation page",
     ),
     "bench": (
         "impact_warehouse.bench",
