@@ -24,7 +24,7 @@ without the layer (the tests' tiny projects) is not checked at all.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -175,11 +175,13 @@ def check(new_file: Path, published_file: Path | None, share: float | None) -> s
         return f"{NAME}: {compared_text} compared, none dropped by more than {share:.1%}"
     lines = "\n".join(f"  {drop.line()}" for drop in found)
     raise ShrinkageError(
-        f"{NAME} (RAW_EXPORTS.md C-3): against the published warehouse {published_file}, "
+        f"{NAME} (docs/input-contract.md, C-3): against the published warehouse "
+        f"{published_file}, "
         f"{len(found)} row count(s) dropped by more than the tolerance "
         f"({share:.1%}, var {TOLERANCE_VAR}):\n{lines}\n"
         "The exports look incomplete: nothing was published. If the drop is intended (rows "
-        "deleted on purpose), build once with a larger tolerance, e.g. "
+        "deleted on purpose, another set of exports such as a smaller sample), build once "
+        "with a larger tolerance, e.g. "
         f"--vars '{{\"{TOLERANCE_VAR}\": 1}}'.",
         {
             "shrinkage": {
@@ -191,7 +193,9 @@ def check(new_file: Path, published_file: Path | None, share: float | None) -> s
     )
 
 
-def shrinkage_check(dbt_vars: Mapping[str, object] | None, project_dir: Path):
+def shrinkage_check(
+    dbt_vars: Mapping[str, object] | None, project_dir: Path
+) -> Callable[[Path, Path | None], str | None]:
     """The pre-publish check of a build with these vars (build.PrePublishCheck). The
     tolerance is read now, so that a bad value stops the build before dbt runs."""
     from impact_warehouse.build import BuildError  # build imports this module
