@@ -19,7 +19,8 @@ blocks any writer of that file, so the build never writes to it:
      without tests runs first: unit tests need their input relations to exist
      in a fresh file.
   2. Pre-publish checks compare the new file with the published one
-     (PRE_PUBLISH_CHECKS); any of them can refuse the build.
+     (pre_publish_checks: C-3 no silent shrinkage, completeness.py, then
+     PRE_PUBLISH_CHECKS); any of them can refuse the build.
   3. Only then is the new file flushed and renamed over the published path with
      os.replace (atomic): open sessions keep reading the old snapshot, new
      sessions see the new warehouse.
@@ -52,7 +53,7 @@ from typing import Any
 
 import duckdb
 
-from impact_warehouse import exports, failures, headline
+from impact_warehouse import completeness, exports, failures, headline
 from impact_warehouse.dbtrun import PROJECT_DIR, run_dbt
 from impact_warehouse.progress import (
     DBT_LOG_ARGS,
@@ -85,10 +86,19 @@ class BuildError(RuntimeError):
 
 
 # A pre-publish check gets the new warehouse file and the published one (None on a first
-# build), both closed, and raises BuildError to refuse the build. The place for checks
-# that compare the new build with the published one (C-3 shrinkage, ...).
-PrePublishCheck = Callable[[Path, Path | None], None]
+# build), both closed, and raises BuildError to refuse the build; it may return a line for
+# the build's output. The place for checks that compare the new build with the published
+# one. A build runs pre_publish_checks(): C-3 first, then PRE_PUBLISH_CHECKS.
+PrePublishCheck = Callable[[Path, Path | None], str | None]
 PRE_PUBLISH_CHECKS: tuple[PrePublishCheck, ...] = ()
+
+
+def pre_publish_checks(
+    dbt_vars: dict[str, object] | None, project_dir: Path
+) -> tuple[PrePublishCheck, ...]:
+    """The checks of a build with these vars: C-3 no silent shrinkage (completeness.py,
+    var shrinkage_tolerance), then PRE_PUBLISH_CHECKS."""
+    return (completeness.shrinkage_check(dbt_vars, project_dir), *PRE_PUBLISH_CHECKS)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -228,7 +238,7 @@ def build_and_publish(
     verbose: bool = False,
     project_dir: Path | None = None,
     prebuild_empty: bool = True,
-    checks: Sequence[PrePublishCheck] = PRE_PUBLISH_CHECKS,
+    checks: Sequence[PrePublishCheck] | None = None,
 ) -> Summary:
     """Run `dbt build` into a new file and publish it; return what dbt did.
 
@@ -238,8 +248,10 @@ def build_and_publish(
     `echo`: one line per layer (with `verbose`: dbt's every line) on stdout, the failure
     report on stderr. `project_dir`
     replaces this dbt project (tests use tiny ones, without unit tests, and skip the
-    empty pre-build with `prebuild_empty=False`).
+    empty pre-build with `prebuild_empty=False`). `checks` replaces pre_publish_checks().
     """
+    if checks is None:
+        checks = pre_publish_checks(dbt_vars, project_dir or PROJECT_DIR)
     published = published.resolve()
     directory = published.parent
     directory.mkdir(parents=True, exist_ok=True)
@@ -308,11 +320,13 @@ def build_and_publish(
         _flush(building)
         for check in checks:
             try:
-                check(building, published if published.exists() else None)
+                note = check(building, published if published.exists() else None)
             except BuildError as error:
                 error.report.setdefault("stage", "pre-publish check")
                 error.report.setdefault("check", getattr(check, "__name__", str(check)))
                 raise
+            if note and show:
+                show(f"  {'checks':<13} {note}")
         os.replace(building, published)
         _fsync_dir(directory)
         last_failed_build_path(published).unlink(missing_ok=True)

@@ -112,7 +112,8 @@ def test_source_page_shows_the_input_contract(docs_url: str) -> None:
     text = _text(docs_url + "#!/source_list/platform")
     assert "The input contract: what the platform delivers" in text
     assert "Bad input" in text
-    assert "Contiguous months" in text and "Status: planned" in text
+    assert "Contiguous months" in text and "No silent shrinkage" in text
+    assert "shrinkage_tolerance" in text  # the completeness checks as built
 
 
 @pytest.mark.browser

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .exports import values
 from .timeutil import add_months, day
 
 YEARS = list(range(2019, 2025))
@@ -53,23 +54,9 @@ CAREER_SEGMENTS = {
 }
 ACCOUNTS = 3_000_000
 
-DOMAINS = [
-    "Cybersecurity",
-    "Data",
-    "Design",
-    "Development",
-    "Project Management",
-    "Supply Chain",
-    "System and Network",
-    "Marketing and Communication",
-    "Human Resources",
-    "Business and Management",
-    "Health and Social Care",
-    "Education and Training",
-    "Sales",
-]
+DOMAINS = list(values("paths", "domain"))  # seed path_domains, in its order
 TECH_DOMAINS = set(DOMAINS[:7])
-FUNDING = np.array(["self_funded", "employer", "public", "apprenticeship"], dtype=object)
+FUNDING = np.array(values("enrollments", "funding_type"), dtype=object)
 F_SELF, F_EMPLOYER, F_PUBLIC, F_APPRENTICE = 0, 1, 2, 3
 
 
