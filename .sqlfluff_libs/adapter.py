@@ -6,3 +6,7 @@ def dispatch(macro_name, macro_namespace=None, packages=None):
         return "null"
 
     return call
+
+
+def quote(identifier):
+    return f'"{identifier}"'

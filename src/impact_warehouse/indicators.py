@@ -42,6 +42,7 @@ class Indicator:
     finalisation_rule: str
     segments: tuple[str, ...]
     dimensions: tuple[str, ...]
+    mix_adjusted: bool
     report_section: str
     in_semantic_layer: bool
 
@@ -67,8 +68,9 @@ def _row(path: Path, line: int, row: dict[str, str]) -> Indicator:
         raise fail("report_order", "not an integer") from None
     if row["unit"] not in UNITS:
         raise fail("unit", f"not one of {', '.join(UNITS)}")
-    if row["in_semantic_layer"] not in ("true", "false"):
-        raise fail("in_semantic_layer", "not true or false")
+    for flag in ("in_semantic_layer", "mix_adjusted"):
+        if row[flag] not in ("true", "false"):
+            raise fail(flag, "not true or false")
     if (row["denominator_count"].strip() == "") != (row["unit"] == "count"):
         raise fail("denominator_count", "a count has no denominator, a share or ratio has one")
     try:
@@ -91,6 +93,7 @@ def _row(path: Path, line: int, row: dict[str, str]) -> Indicator:
         finalisation_rule=row["finalisation_rule"],
         segments=tuple(row["segments"].split()),
         dimensions=tuple(row["dimensions"].split()),
+        mix_adjusted=row["mix_adjusted"] == "true",
         report_section=row["report_section"],
         in_semantic_layer=row["in_semantic_layer"] == "true",
     )
