@@ -16,6 +16,8 @@ from pathlib import Path
 from impact_warehouse.dbtrun import PROJECT_DIR
 
 REGISTRY_PATH = PROJECT_DIR / "seeds" / "registry" / "indicator_registry.csv"
+# M-GRP-1: the dimensions a rate is broken down by (marts.impact_by_group.dimension)
+DIMENSIONS_PATH = PROJECT_DIR / "seeds" / "registry" / "group_dimensions.csv"
 UNITS = ("share", "count", "ratio")
 
 
@@ -142,6 +144,41 @@ def _segments() -> tuple[str, ...]:
     for row in registry().values():
         ordered += [segment for segment in row.segments if segment not in ordered]
     return tuple(ordered)
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """One row of the group_dimensions seed: how the report names a dimension of
+    marts.impact_by_group, and where it lists it."""
+
+    name: str
+    report_order: int
+    label: str
+    definition: str
+    rule_ids: tuple[str, ...]
+
+
+@cache
+def group_dimensions() -> dict[str, Dimension]:
+    """The dimensions of M-GRP-1 by name, in report order (the seed the registry's
+    `dimensions` column names)."""
+    with DIMENSIONS_PATH.open(newline="", encoding="utf-8") as handle:
+        rows = [
+            Dimension(
+                name=row["dimension"],
+                report_order=int(row["report_order"]),
+                label=row["label"],
+                definition=row["definition"],
+                rule_ids=tuple(row["rule_ids"].split()),
+            )
+            for row in csv.DictReader(handle)
+        ]
+    unknown = sorted(
+        {d for row in registry().values() for d in row.dimensions} - {d.name for d in rows}
+    )
+    if unknown:
+        raise RegistryError(f"{REGISTRY_PATH}: dimensions not in {DIMENSIONS_PATH}: {unknown}")
+    return {row.name: row for row in sorted(rows, key=lambda row: row.report_order)}
 
 
 # Names in report order, and every published segment (`all` first, then the M-CAR-4
