@@ -3,6 +3,10 @@
 -- one of the dimension's groups (path_domain: a domain of the path_domains seed, or
 -- unknown; mix_cell: a funding type / unemployed / low_qualification triple). Rows
 -- returned are members with a missing dimension, or groups outside their dimension.
+{%- set mix_cell_pattern =
+    '(self_funded|employer|public|apprenticeship) / (yes|no|unknown) / (yes|no|unknown)'
+%}
+
 with
 
 enrollment_groups as (
@@ -100,42 +104,39 @@ vocabulary_violations as (
     left join path_domains
         on members.group_name = path_domains.domain
     where not (
-        (members.dimension = 'all' and members.group_name = 'all')
-        or (
-            members.dimension = 'gender'
-            and members.group_name in ('female', 'male', 'non_binary', 'unknown')
-        )
-        or (
-            members.dimension = 'funding_type'
-            and members.group_name in ('self_funded', 'employer', 'public', 'apprenticeship')
-        )
-        or (
-            members.dimension = 'path_domain'
-            and (path_domains.domain is not null or members.group_name = 'unknown')
-        )
-        or (
-            members.dimension in ('unemployed', 'low_qualification', 'refugee', 'disability')
-            and members.group_name in ('yes', 'no', 'unknown')
-        )
-        or (
-            members.dimension = 'underserved_area'
-            and members.group_name in ('yes', 'no', 'not_assessed')
-        )
-        or (members.dimension = 'any_underserved' and members.group_name in ('yes', 'no'))
-        or (
-            members.dimension = 'region_group'
-            and members.group_name in (
-                'France', 'Africa', 'Europe', 'Rest of the world', 'Unknown'
+            (members.dimension = 'all' and members.group_name = 'all')
+            or (
+                members.dimension = 'gender'
+                and members.group_name in ('female', 'male', 'non_binary', 'unknown')
+            )
+            or (
+                members.dimension = 'funding_type'
+                and members.group_name in ('self_funded', 'employer', 'public', 'apprenticeship')
+            )
+            or (
+                members.dimension = 'path_domain'
+                and (path_domains.domain is not null or members.group_name = 'unknown')
+            )
+            or (
+                members.dimension in ('unemployed', 'low_qualification', 'refugee', 'disability')
+                and members.group_name in ('yes', 'no', 'unknown')
+            )
+            or (
+                members.dimension = 'underserved_area'
+                and members.group_name in ('yes', 'no', 'not_assessed')
+            )
+            or (members.dimension = 'any_underserved' and members.group_name in ('yes', 'no'))
+            or (
+                members.dimension = 'region_group'
+                and members.group_name in (
+                    'France', 'Africa', 'Europe', 'Rest of the world', 'Unknown'
+                )
+            )
+            or (
+                members.dimension = 'mix_cell'
+                and {{ regex_full_match('members.group_name', mix_cell_pattern) }}
             )
         )
-        or (
-            members.dimension = 'mix_cell'
-            and {{ regex_full_match(
-                'members.group_name',
-                '(self_funded|employer|public|apprenticeship) / (yes|no|unknown) / (yes|no|unknown)'
-            ) }}
-        )
-    )
 )
 
 select * from coverage_violations

@@ -76,8 +76,10 @@ left join totals as reference
 where
     benchmarks.indicator is null
     or expected_rows.indicator is null
-    or abs(benchmarks.value_added + benchmarks.mix_effect
-        - (benchmarks.observed - benchmarks.reference_observed)) > 1e-12
+    or abs(
+        benchmarks.value_added + benchmarks.mix_effect
+        - (benchmarks.observed - benchmarks.reference_observed)
+    ) > 1e-12
     or benchmarks.observed <> observed.value
     or benchmarks.reference_observed <> reference.value
     or benchmarks.reference_year <> benchmarks.year - 1
