@@ -138,7 +138,9 @@ TRAPS = {
     "M-PLA response 00:30 Paris July 1 written as 22:30Z": """
         select count(*) from raw_job_outcomes where collected_at like '%-06-30T22:30:00Z'""",
     "M-PLA response 23:59:59 Paris June 30": """
-        select count(*) from raw_job_outcomes where collected_at like '%-06-30T23:59:59+02:00'""",
+        select count(*) from raw_job_outcomes
+        where collected_at like '%-06-30T23:59:59+02:00'
+           or collected_at like '%-06-30T21:59:59Z'""",
     "M-PLA no_answer response": "select count(*) from raw_job_outcomes where lower(trim(situation)) = 'no_answer'",
     "M-PLA response on a dropped-out enrolment": """
         select count(*) from raw_job_outcomes as r join raw_enrollments as e using (enrollment_id)

@@ -61,7 +61,9 @@ def test_unsuppressed_indicators_equal_truth(sample_warehouse) -> None:
     """The session's sample warehouse (default min_cell_size): the unsuppressed figures of
     int_indicators_computed equal the truth on every truth row."""
     truth = _truth(sample_warehouse.raw_dir)
-    got = _rows(sample_warehouse.duckdb_path, "intermediate.int_indicators_computed")
+    got = _rows(
+        sample_warehouse.duckdb_path, "intermediate.int_indicators_computed", "dimension = 'all'"
+    )
     assert _differences(truth, got) == []
 
 
