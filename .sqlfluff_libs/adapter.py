@@ -12,3 +12,7 @@ def dispatch(macro_name, macro_namespace=None, packages=None):
         return QUERIES.get(macro_name, "null")
 
     return call
+
+
+def quote(identifier):
+    return f'"{identifier}"'
