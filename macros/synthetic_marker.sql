@@ -19,7 +19,9 @@
 {%- endmacro %}
 
 {% macro default__synthetic_marker(path) -%}
-    {%- set found = run_query('select count(*) from glob(' ~ sql_literal(path, glob=true) ~ ')').columns[0].values()[0] -%}
+    {%- set found = run_query(
+        'select count(*) from glob(' ~ sql_literal(path, glob=true) ~ ')'
+    ).columns[0].values()[0] -%}
     {%- if found == 0 -%}
         {{ return(synthetic_marker_absent()) }}
     {%- endif -%}

@@ -50,8 +50,8 @@ compared as (
             when figures.indicator is null then 'no longer computed'
             when frozen_figures.is_suppressed <> figures.is_suppressed then 'suppression'
             when
-                frozen_figures.numerator is distinct from figures.numerator
-                or frozen_figures.denominator is distinct from figures.denominator
+                not (frozen_figures.numerator is not distinct from figures.numerator)
+                or not (frozen_figures.denominator is not distinct from figures.denominator)
                 then 'counts'
             when
                 (frozen_figures.value is null) <> (figures.value is null)

@@ -73,18 +73,22 @@ reproduced as (
     -- with an approval
     select max(edition) as reproduced_edition
     from (select distinct edition from frozen_figures) as known
-    where edition not in (
-        select restatements.edition from restatements
-        where not restatements.is_approved
-    )
+    where
+        edition not in (
+            select restatements.edition from restatements
+            where not restatements.is_approved
+        )
 ),
 
 final as (
     select
         report_date.report_date,
         report_date.report_date_source,
-        {{ string_literal(code_version) if code_version else 'cast(null as ' ~ dbt.type_string() ~ ')' }}
-            as code_version,
+        {%- if code_version %}
+            {{ string_literal(code_version) }} as code_version,
+        {%- else %}
+            cast(null as {{ dbt.type_string() }}) as code_version,
+        {%- endif %}
         cast({{ string_literal(built_at) }} as timestamp) as built_at,
         files_read.raw_fingerprint,
         files_read.raw_files,
@@ -111,18 +115,24 @@ final as (
             '; ',
             case
                 when files_read.quarantined_rows > 0
-                    then cast(files_read.quarantined_rows as {{ dbt.type_string() }})
-                    || ' row(s) quarantined and kept out of the figures (quarantine_tolerance)'
+                    then
+                        cast(files_read.quarantined_rows as {{ dbt.type_string() }})
+                        || ' row(s) quarantined and kept out of the figures'
+                        || ' (quarantine_tolerance)'
             end,
             case
                 when coalesce(freshness.stale_exports, 0) > 0
-                    then cast(freshness.stale_exports as {{ dbt.type_string() }})
-                    || ' export(s) older than the report date by more than freshness_max_days (C-4)'
+                    then
+                        cast(freshness.stale_exports as {{ dbt.type_string() }})
+                        || ' export(s) older than the report date by more than'
+                        || ' freshness_max_days (C-4)'
             end,
             case
                 when coalesce(restated.unapproved_restatements, 0) > 0
-                    then cast(restated.unapproved_restatements as {{ dbt.type_string() }})
-                    || ' published figure(s) restated without approval (restatement_policy warn)'
+                    then
+                        cast(restated.unapproved_restatements as {{ dbt.type_string() }})
+                        || ' published figure(s) restated without approval'
+                        || ' (restatement_policy warn)'
             end
         ), '') as not_green_reasons
     from report_date

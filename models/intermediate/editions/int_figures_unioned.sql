@@ -3,14 +3,7 @@
     final rows up to the edition's year) and what marts.restatements compares with the
     frozen files. The optional measures are the mart's own when it has them (checked on
     the built relation), else NULL. -#}
-{%- set marts = edition_marts() -%}
-{%- set optional = {
-    'finalised_on': 'date',
-    'ci_lower': 'double',
-    'ci_upper': 'double',
-    'change': 'double',
-    'change_is_significant': 'boolean',
-} %}
+{%- set marts = edition_marts() %}
 
 with
 
@@ -41,10 +34,15 @@ unioned as (
             cast({{ mart.value or 'null' }} as double) as value,
             status,
             is_suppressed,
-            {%- for name, data_type in optional.items() %}
-                cast({{ name if name in present else 'null' }} as {{ data_type }})
-                    as {{ name }}{{ ',' if not loop.last }}
-            {%- endfor %}
+            cast({{ 'finalised_on' if 'finalised_on' in present else 'null' }} as date)
+                as finalised_on,
+            cast({{ 'ci_lower' if 'ci_lower' in present else 'null' }} as double) as ci_lower,
+            cast({{ 'ci_upper' if 'ci_upper' in present else 'null' }} as double) as ci_upper,
+            cast({{ 'change' if 'change' in present else 'null' }} as double) as change,
+            cast(
+                {{ 'change_is_significant' if 'change_is_significant' in present else 'null' }}
+                as boolean
+            ) as change_is_significant
         from {{ mart.mart }}
         {{ 'union all' if not loop.last }}
     {%- endfor %}

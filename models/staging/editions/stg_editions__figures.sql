@@ -53,18 +53,26 @@ typed as (
         -- what does not read back as it was written (a frozen file edited by hand)
         nullif(concat_ws(
             ', ',
-            case when {{ parse_integer('edition') }} is null
-                or edition <> folder then 'edition (its folder is ' || folder || ')' end,
+            case
+                when {{ parse_integer('edition') }} is null or edition <> folder
+                    then 'edition (its folder is ' || folder || ')'
+            end,
             case when mart is null then 'mart' end,
             case when indicator is null then 'indicator' end,
             case when {{ parse_integer('year') }} is null then 'year' end,
             case when segment is null then 'segment' end,
-            case when numerator is not null
-                and {{ try_cast('numerator', 'bigint') }} is null then 'numerator' end,
-            case when denominator is not null
-                and {{ try_cast('denominator', 'bigint') }} is null then 'denominator' end,
-            case when value is not null
-                and {{ try_cast('value', 'double') }} is null then 'value' end,
+            case
+                when numerator is not null and {{ try_cast('numerator', 'bigint') }} is null
+                    then 'numerator'
+            end,
+            case
+                when denominator is not null and {{ try_cast('denominator', 'bigint') }} is null
+                    then 'denominator'
+            end,
+            case
+                when value is not null and {{ try_cast('value', 'double') }} is null
+                    then 'value'
+            end,
             case when status is null or status <> 'final' then 'status' end,
             case when {{ parse_boolean('is_suppressed') }} is null then 'is_suppressed' end
         ), '') as unreadable_columns

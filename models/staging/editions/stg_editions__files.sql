@@ -27,12 +27,16 @@ typed as (
         source_file,
         nullif(concat_ws(
             ', ',
-            case when {{ parse_integer('edition') }} is null
-                or edition <> folder then 'edition (its folder is ' || folder || ')' end,
+            case
+                when {{ parse_integer('edition') }} is null or edition <> folder
+                    then 'edition (its folder is ' || folder || ')'
+            end,
             case when file_path is null then 'file_path' end,
             case when {{ try_cast('size_bytes', 'bigint') }} is null then 'size_bytes' end,
-            case when not {{ regex_full_match("coalesce(sha256, '')", '[0-9a-f]{64}') }}
-                    then 'sha256' end
+            case
+                when not {{ regex_full_match("coalesce(sha256, '')", '[0-9a-f]{64}') }}
+                    then 'sha256'
+            end
         ), '') as unreadable_columns
     from cleaned
 )

@@ -41,11 +41,15 @@ typed as (
             case when indicator is null then 'indicator is empty' end,
             case when {{ parse_integer('year') }} is null then 'year is not a year' end,
             case when segment is null then 'segment is empty' end,
-            case when (dimension is null) <> (group_name is null)
-                    then 'dimension and group go together' end,
+            case
+                when (dimension is null) <> (group_name is null)
+                    then 'dimension and group go together'
+            end,
             case when reason is null then 'reason is empty' end,
-            case when {{ parse_date('approved_on') }} is null
-                    then 'approved_on is not a YYYY-MM-DD date' end
+            case
+                when {{ parse_date('approved_on') }} is null
+                    then 'approved_on is not a YYYY-MM-DD date'
+            end
         ), '') as issue
     from cleaned
 )

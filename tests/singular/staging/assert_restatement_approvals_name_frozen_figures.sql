@@ -20,6 +20,8 @@ left join {{ ref('stg_editions__figures') }} as frozen_figures
         and approvals.group_name is not distinct from frozen_figures.group_name
 where approvals.issue is null and frozen_figures.edition is null
 {%- endset %}
-{{ name_failures(failures, 'G-12 approvals in restatements.csv that name no frozen figure of their edition') }}
+{{ name_failures(
+    failures, 'G-12 approvals in restatements.csv that name no frozen figure of their edition'
+) }}
 
 {{ failures }}
