@@ -441,6 +441,7 @@ def execute(
         dbt_vars = _with_edition_vars(dbt_vars)
         _say(f"building {published} from {raw.describe()}")
         _say(f"pseudonyms: {key.describe()}")
+        _say(f"editions: {editions.describe_dir(editions.editions_dir())}")
         _say(f"full log: {build_log} (dbt's debug log: {dbt_log}); -v to see it here")
         target = Path(args.target_path) if args.target_path else None
         stage = "dbt build"

@@ -106,20 +106,55 @@ APPROVAL_COLUMNS = (
     "reason",
     "approved_on",
 )
-# marts.impact_indicators' shape, as load_frozen returns it (optional Part 2 columns are
-# added when the edition froze them).
-INDICATOR_COLUMNS = (
-    "indicator",
-    "year",
-    "segment",
-    "numerator",
-    "denominator",
-    "value",
-    "status",
-    "is_suppressed",
-    "finalised_on",
-)
-OPTIONAL_INDICATOR_COLUMNS = ("ci_lower", "ci_upper", "change", "change_is_significant")
+# What load_frozen returns for each mart an edition can freeze: the mart's own columns
+# (the key) from the frozen grain (the value): the inverse of the dbt macro edition_marts
+# (whose Part 2 entries join when those marts are built). The optional columns are
+# returned when the edition froze any value of them.
+MART_SHAPES: dict[str, dict[str, str]] = {
+    "impact_indicators": {
+        column: column
+        for column in (
+            "indicator",
+            "year",
+            "segment",
+            "numerator",
+            "denominator",
+            "value",
+            "status",
+            "is_suppressed",
+            "finalised_on",
+        )
+    },
+    "impact_by_group": {
+        column: column
+        for column in (
+            "indicator",
+            "year",
+            "dimension",
+            "group",
+            "numerator",
+            "denominator",
+            "value",
+            "status",
+            "is_suppressed",
+        )
+    },
+    "graduate_outcomes": {
+        "year": "year",
+        "segment": "segment",
+        "outcome_status": "group",
+        "graduates": "numerator",
+        "share": "value",
+        "status": "status",
+        "is_suppressed": "is_suppressed",
+    },
+}
+OPTIONAL_COLUMNS = {
+    "impact_indicators": ("ci_lower", "ci_upper", "change", "change_is_significant"),
+    "impact_by_group": ("ci_lower", "ci_upper", "change", "change_is_significant"),
+    "graduate_outcomes": (),
+}
+INDICATOR_COLUMNS = tuple(MART_SHAPES["impact_indicators"])
 INTEGER_COLUMNS = {"edition", "year", "numerator", "denominator", "size_bytes"}
 FLOAT_COLUMNS = {"value", "ci_lower", "ci_upper", "change"}
 BOOLEAN_COLUMNS = {"is_suppressed", "change_is_significant"}
@@ -183,6 +218,14 @@ def edition_files(directory: Path) -> list[str]:
     if (directory / APPROVALS_FILE).is_file():
         found.append(APPROVALS_FILE)
     return sorted(found)
+
+
+def describe_dir(directory: Path) -> str:
+    """`2022, 2023 in <dir> (...)`, or `none in <dir>`."""
+    years = [str(edition.year) for edition in list_editions(directory)]
+    if not years:
+        return f"none in {directory}"
+    return f"{', '.join(years)} in {directory} (this build compares their figures, G-12)"
 
 
 def dbt_vars(directory: Path | None = None, now: dt.datetime | None = None) -> dict[str, object]:
@@ -343,26 +386,29 @@ def check_editions(directory: Path | None = None) -> list[Edition]:
 def load_frozen(
     year: int, directory: Path | None = None, mart: str = "impact_indicators"
 ) -> list[dict[str, object]]:
-    """The figures edition `year` froze from `mart`, checked against its manifest.
+    """The figures edition `year` froze from `mart`, in the mart's own shape, checked
+    against the edition's manifest: what `impact-warehouse report --edition` renders.
 
     For `impact_indicators` (the default) each row has the columns of marts.
     impact_indicators (INDICATOR_COLUMNS, typed as the mart: int, float, str, bool,
-    datetime.date, None), plus the optional Part 2 columns when the edition froze any of
-    them; ordered by indicator, year and segment. For another mart, the frozen grain
-    (FIGURE_COLUMNS without `edition`). Raises EditionError when the edition does not
-    exist or was modified."""
+    datetime.date, None) plus ci_lower, ci_upper, change, change_is_significant when the
+    edition froze any of them; `impact_by_group` and `graduate_outcomes` likewise
+    (MART_SHAPES). Every row is final (G-11). Sorted by the mart's key. [] when the
+    edition froze nothing of that mart; EditionError when the edition does not exist or
+    was modified, or the mart is not one an edition freezes."""
+    if mart not in MART_SHAPES:
+        raise EditionError(f"an edition freezes {', '.join(MART_SHAPES)}, not {mart}")
     edition = read_edition(directory or editions_dir(), year)
     problems = edition.problems()
     if problems:
         raise EditionError("; ".join(problems))
     rows = [row for row in edition.figures() if row["mart"] == mart]
-    if mart != "impact_indicators":
-        return [{k: v for k, v in row.items() if k != "edition"} for row in rows]
-    optional = [c for c in OPTIONAL_INDICATOR_COLUMNS if any(r.get(c) is not None for r in rows)]
-    shaped = [
-        {column: row.get(column) for column in (*INDICATOR_COLUMNS, *optional)} for row in rows
-    ]
-    return sorted(shaped, key=lambda r: (str(r["indicator"]), int(r["year"]), str(r["segment"])))  # type: ignore[call-overload]
+    columns = dict(MART_SHAPES[mart])
+    for column in OPTIONAL_COLUMNS[mart]:
+        if any(row.get(column) is not None for row in rows):
+            columns[column] = column
+    rows.sort(key=_sort_key)
+    return [{name: row.get(source) for name, source in columns.items()} for row in rows]
 
 
 # ---------------------------------------------------------------------------------- create

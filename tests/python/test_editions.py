@@ -293,6 +293,38 @@ def test_load_frozen_returns_the_rows_of_impact_indicators(tmp_path: Path) -> No
         editions.load_frozen(2021, directory)
 
 
+def test_load_frozen_returns_each_mart_in_its_own_shape(tmp_path: Path) -> None:
+    """The frozen grain has dimension and group from the start: an outcome status row
+    (graduate_outcomes, M-OUT) reads back as a row of its mart."""
+    published = fake_warehouse(tmp_path / "w" / "impact.duckdb")
+    con = duckdb.connect(str(published))
+    try:
+        con.execute(
+            "insert into intermediate.int_figures_unioned values ('graduate_outcomes', "
+            "'graduate_outcomes', 2023, 'apprentice', 'outcome_status', 'employed_in_field', "
+            "12, null, 0.4, 'final', false, null, null, null, null, null)"
+        )
+    finally:
+        con.close()
+    directory = tmp_path / "editions"
+    editions.create_edition(2023, published=published, directory=directory)
+    assert editions.load_frozen(2023, directory, mart="graduate_outcomes") == [
+        {
+            "year": 2023,
+            "segment": "apprentice",
+            "outcome_status": "employed_in_field",
+            "graduates": 12,
+            "share": 0.4,
+            "status": "final",
+            "is_suppressed": False,
+        }
+    ]
+    assert len(editions.load_frozen(2023, directory)) == 4  # impact_indicators' rows only
+    assert editions.load_frozen(2023, directory, mart="impact_by_group") == []
+    with pytest.raises(EditionError, match="not impact_report"):
+        editions.load_frozen(2023, directory, mart="impact_report")
+
+
 # approving --------------------------------------------------------------------------------
 
 
