@@ -53,7 +53,7 @@ from typing import Any
 
 import duckdb
 
-from impact_warehouse import completeness, exports, failures, headline
+from impact_warehouse import completeness, editions, exports, failures, headline
 from impact_warehouse.dbtrun import PROJECT_DIR, run_dbt
 from impact_warehouse.progress import (
     DBT_LOG_ARGS,
@@ -90,7 +90,42 @@ class BuildError(RuntimeError):
 # the build's output. The place for checks that compare the new build with the published
 # one. A build runs pre_publish_checks(): C-3 first, then PRE_PUBLISH_CHECKS.
 PrePublishCheck = Callable[[Path, Path | None], str | None]
-PRE_PUBLISH_CHECKS: tuple[PrePublishCheck, ...] = ()
+
+
+def _built_from_synthetic(path: Path) -> bool | None:
+    """Whether the warehouse file was built from synthetic exports (marts.warehouse_info);
+    None when it does not say (built before that mart existed, or another project)."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        found = con.execute(
+            "select count(*) from information_schema.tables "
+            "where table_schema = 'marts' and table_name = 'warehouse_info'"
+        ).fetchone()
+        if not found or not found[0]:
+            return None
+        row = con.execute("select bool_or(is_synthetic) from marts.warehouse_info").fetchone()
+        return None if row is None or row[0] is None else bool(row[0])
+    finally:
+        con.close()
+
+
+def refuse_synthetic_over_real(new: Path, published: Path | None) -> None:
+    """Issue 8 item 4: a build from synthetic exports never replaces, unasked, a published
+    warehouse built from real exports (--allow-synthetic-over-real to do it anyway)."""
+    if published is None or _built_from_synthetic(new) is not True:
+        return
+    if _built_from_synthetic(published) is not False:
+        return
+    raise BuildError(
+        f"not publishing: this build read SYNTHETIC exports, and the published warehouse "
+        f"{published} was built from real exports; publishing would replace real figures "
+        "with synthetic ones. Build elsewhere with --duckdb-path (or IMPACT_DUCKDB_PATH), "
+        "point --raw-dir (IMPACT_RAW_DIR) at the real exports, or replace it anyway with "
+        "impact-warehouse build --allow-synthetic-over-real."
+    )
+
+
+PRE_PUBLISH_CHECKS: tuple[PrePublishCheck, ...] = (refuse_synthetic_over_real,)
 
 
 def pre_publish_checks(
@@ -147,6 +182,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--verbose",
         action="store_true",
         help="show dbt's full output as it runs (default: one line per layer)",
+    )
+    parser.add_argument(
+        "--allow-synthetic-over-real",
+        action="store_true",
+        help="publish a build from synthetic exports over a warehouse built from real ones",
     )
     parser.add_argument(
         "--no-headline",
@@ -355,7 +395,7 @@ def _failure_summary(output: str, returncode: int) -> str:
 
 
 def _record(
-    error: BuildError | exports.RawDirError | PseudonymKeyError,
+    error: BuildError | exports.RawDirError | PseudonymKeyError | editions.EditionError,
     *,
     stage: str,
     published: Path,
@@ -379,6 +419,23 @@ def run(args: argparse.Namespace) -> int:
     return execute(args)
 
 
+def _with_edition_vars(dbt_vars: dict[str, object] | None) -> dict[str, object]:
+    """The user's vars with what warehouse_info and the editions source need (code version,
+    build time, editions directory and files: G-11), after checking every edition is intact."""
+    directory = editions.editions_dir()
+    editions.check_editions(directory)
+    return {**(dbt_vars or {}), **editions.dbt_vars(directory)}
+
+
+def _checks(
+    args: argparse.Namespace, dbt_vars: dict[str, object] | None, project_dir: Path
+) -> tuple[PrePublishCheck, ...]:
+    checks = pre_publish_checks(dbt_vars, project_dir)
+    if getattr(args, "allow_synthetic_over_real", False):
+        return tuple(c for c in checks if c is not refuse_synthetic_over_real)
+    return checks
+
+
 def execute(
     args: argparse.Namespace, *, project_dir: Path | None = None, prebuild_empty: bool = True
 ) -> int:
@@ -398,8 +455,10 @@ def execute(
             verbose=args.verbose,
         )
         key: KeyChoice = choose_key(raw.path)
+        dbt_vars = _with_edition_vars(dbt_vars)
         _say(f"building {published} from {raw.describe()}")
         _say(f"pseudonyms: {key.describe()}")
+        _say(f"editions: {editions.describe_dir(editions.editions_dir())}")
         _say(f"full log: {build_log} (dbt's debug log: {dbt_log}); -v to see it here")
         target = Path(args.target_path) if args.target_path else None
         stage = "dbt build"
@@ -412,8 +471,9 @@ def execute(
             verbose=args.verbose,
             project_dir=project_dir,
             prebuild_empty=prebuild_empty,
+            checks=_checks(args, dbt_vars, project_dir or PROJECT_DIR),
         )
-    except (BuildError, exports.RawDirError, PseudonymKeyError) as error:
+    except (BuildError, exports.RawDirError, PseudonymKeyError, editions.EditionError) as error:
         failures.write_record(
             failed_record,
             _record(

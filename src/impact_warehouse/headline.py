@@ -6,7 +6,9 @@ default warehouse/impact.duckdb) through a read-only connection, closed
 before returning. Shares read as percents with one decimal, counts with
 thousands separators, applicants_growth as +190%; differences are computed
 minus published (percentage points for shares). Status is `final` or
-`provisional` (G-7); a suppressed cell (G-9) shows `suppressed`.
+`provisional` (G-7); a suppressed cell (G-9) shows `suppressed`. Above the table, whether
+the exports were synthetic; under it, the edition the warehouse reproduces and the
+restatements since (marts.warehouse_info, marts.restatements; impact_warehouse.editions).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import duckdb
 
+from impact_warehouse.editions import edition_lines, synthetic_label
 from impact_warehouse.indicators import INDICATORS, SEGMENTS, registry
 from impact_warehouse.report_assets.formatting import (
     MISSING,
@@ -161,10 +164,13 @@ def print_headline(path: Path, years: Sequence[int] = DEFAULT_YEARS) -> int:
         with open_read_only(path) as con:
             rows = load_rows(con, years)
             as_of = report_date(con)
+            # synthetic exports above; the edition reproduced, restatements (G-12) below
+            synthetic = synthetic_label(con)
+            edition = edition_lines(con)
     except (WarehouseError, duckdb.Error) as error:
         print(f"headline: {error}", file=sys.stderr)
         return 1
-    print(render(rows, as_of))
+    print("\n".join([*([synthetic] if synthetic else []), render(rows, as_of), *edition]))
     return 0
 
 
