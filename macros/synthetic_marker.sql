@@ -2,8 +2,8 @@
     {#- A one-row query (is_synthetic, synthetic_scale, synthetic_seed): whether the raw
         directory holds the generator's marker `_synthetic.json` at its root (the file
         inventory ignores it by rule; exports.synthetic_info reads it the same way), and
-        the generator's scale and seed from it. The generator's truth file
-        (_generator_manifest.json) is never read. Dispatched: DuckDB reads the file with
+        the generator's scale and seed from it. The generator's truth file beside it
+        is never read. Dispatched: DuckDB reads the file with
         read_text; Spark with binaryFile, its presence from the raw-file inventory. -#}
     {%- if not execute -%}
         {{ return(synthetic_marker_absent()) }}
