@@ -6,17 +6,18 @@
         is_suppressed; the optional measures of int_figures_unioned are taken when the
         mart has them. int_figures_unioned reads this list and `impact-warehouse edition
         create` freezes what that model holds, so a mart joins editions with one entry
-        here. The Part 2 marts, once built (MARTS.md "Added in Part 2"):
-          {'mart': 'impact_by_group', 'indicator': 'indicator', 'segment': "'all'",
-           'dimension': 'dimension', 'group': adapter.quote('group'),
-           'numerator': 'numerator', 'denominator': 'denominator', 'value': 'value'}
-          {'mart': 'graduate_outcomes', 'indicator': "'graduate_outcomes'",
-           'segment': 'segment', 'dimension': "'outcome_status'",
-           'group': 'outcome_status', 'numerator': 'graduates', 'denominator': none,
-           'value': 'share'} -#}
+        here.
+    -#}
     {{ return([
         {'mart': 'impact_indicators', 'indicator': 'indicator', 'segment': 'segment',
          'dimension': none, 'group': none,
          'numerator': 'numerator', 'denominator': 'denominator', 'value': 'value'},
+        {'mart': 'impact_by_group', 'indicator': 'indicator', 'segment': "'all'",
+         'dimension': 'dimension', 'group': adapter.quote('group'),
+         'numerator': 'numerator', 'denominator': 'denominator', 'value': 'value'},
+        {'mart': 'graduate_outcomes', 'indicator': "'graduate_outcomes'",
+         'segment': 'segment', 'dimension': "'outcome_status'",
+         'group': 'outcome_status', 'numerator': 'graduates', 'denominator': none,
+         'value': 'share'},
     ]) }}
 {%- endmacro %}

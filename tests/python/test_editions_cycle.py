@@ -128,8 +128,25 @@ def test_edition_2023_freezes_every_final_figure_up_to_2023(cycle: Cycle) -> Non
         cycle.first,
         "select * from marts.impact_indicators where year <= 2023 and status = 'final'",
     )
-    frozen = {(r["indicator"], r["year"], r["segment"]): r for r in cycle.edition.figures()}
-    assert len(frozen) == len(figures) == cycle.edition.manifest["figures"]["rows"]
+    every = cycle.edition.figures()
+    frozen = {
+        (r["indicator"], r["year"], r["segment"]): r
+        for r in every
+        if r["mart"] == "impact_indicators"
+    }
+    assert len(frozen) == len(figures)
+    # the group breakdown and the outcome status table are frozen with them (G-11)
+    finals = {
+        mart: len(
+            _rows(
+                cycle.first, f"select * from marts.{mart} where year <= 2023 and status = 'final'"
+            )
+        )
+        for mart in ("impact_by_group", "graduate_outcomes")
+    }
+    assert all(finals.values()), finals
+    assert {mart: sum(r["mart"] == mart for r in every) for mart in finals} == finals
+    assert len(every) == cycle.edition.manifest["figures"]["rows"]
     for row in figures:
         got = frozen[(row["indicator"], row["year"], row["segment"])]
         assert (got["numerator"], got["denominator"], got["value"]) == (
@@ -158,22 +175,32 @@ def test_a_late_correction_fails_the_build_naming_each_figure(cycle: Cycle) -> N
     named = {
         line.split("figure=")[1].split(",")[0] for line in output.splitlines() if "figure=" in line
     }
-    assert named == {f"{indicator} {year} {segment}" for indicator, year, segment in CORRECTED}
+    totals = {name for name in named if "=" not in name}
+    assert totals == {f"{indicator} {year} {segment}" for indicator, year, segment in CORRECTED}
+    # the groups of the corrected rates move with them, and only those (G-11 freezes them)
+    groups = named - totals
+    assert groups
+    assert {" ".join(name.split()[:2]) for name in groups} <= {
+        f"{indicator} {year}" for indicator, year, _ in CORRECTED
+    } | {"graduate_outcomes 2023"}
     assert f"enrollments/enrollments_{CORRECTED_ON}.csv (added)" in output
 
 
 def test_restatement_policy_warn_lists_them_exactly(cycle: Cycle) -> None:
     assert cycle.warned.ok, cycle.warned.output[-4000:]
     assert "Warning in test restatements_are_approved" in cycle.warned.output
+    totals = [r for r in cycle.restated_warned if r["dimension"] is None]
     got = {
         (r["indicator"], r["year"], r["segment"]): (
             (r["frozen_numerator"], r["frozen_denominator"]),
             (r["recomputed_numerator"], r["recomputed_denominator"]),
         )
-        for r in cycle.restated_warned
+        for r in totals
     }
     assert got == CORRECTED
-    for row in cycle.restated_warned:
+    groups = [r for r in cycle.restated_warned if r["dimension"] is not None]
+    assert groups and all(r["changed_files"] == totals[0]["changed_files"] for r in groups)
+    for row in totals:
         assert row["edition"] == 2023 and row["is_approved"] is False
         (frozen, recomputed) = CORRECTED[(row["indicator"], row["year"], row["segment"])]
         assert row["frozen_value"] == frozen[0] / frozen[1]
@@ -181,28 +208,31 @@ def test_restatement_policy_warn_lists_them_exactly(cycle: Cycle) -> None:
         assert row["recomputed_value"] == expected
         assert row["changed_files"] == f"enrollments/enrollments_{CORRECTED_ON}.csv (added)"
     info = cycle.info_warned
+    restated = len(cycle.restated_warned)
     assert (info["is_green"], info["unapproved_restatements"], info["reproduced_edition"]) == (
         False,
-        6,
+        restated,
         None,
     )
-    assert "6 published figure(s) restated without approval" in info["not_green_reasons"]
+    assert (
+        f"{restated} published figure(s) restated without approval" in (info["not_green_reasons"])
+    )
 
 
 def test_approving_them_makes_the_build_green(cycle: Cycle) -> None:
     assert {editions.figure_name(r) for r in cycle.approved} == {
-        f"{indicator} {year} {segment}" for indicator, year, segment in CORRECTED
+        editions.figure_name(r) for r in cycle.restated_warned
     }
     assert cycle.green.ok, cycle.green.output[-4000:]
     assert "Warning in test restatements_are_approved" not in cycle.green.output
     assert "WARN=0 ERROR=0" in cycle.green.output
-    assert len(cycle.restated_green) == len(CORRECTED)  # an approved one stays listed
+    assert len(cycle.restated_green) == len(cycle.restated_warned)  # approved, still listed
     assert all(r["is_approved"] and r["reason"] == REASON for r in cycle.restated_green)
     info = cycle.info_green
     assert (info["is_green"], info["reproduced_edition"], info["approved_restatements"]) == (
         True,
         2023,
-        6,
+        len(cycle.restated_warned),
     )
 
 
@@ -220,4 +250,11 @@ def test_a_copied_edition_reads_back_as_frozen(cycle: Cycle, tmp_path: Path) -> 
     by_key = {(r["indicator"], r["year"], r["segment"]): r for r in rows}
     assert by_key[("graduation_rate", 2023, "all")]["value"] == 1 / 7
     assert by_key[("job_placement_rate", 2023, "all")]["denominator"] == 5
-    assert tuple(rows[0]) == editions.INDICATOR_COLUMNS
+    assert tuple(rows[0]) == (
+        *editions.INDICATOR_COLUMNS,
+        *editions.OPTIONAL_COLUMNS["impact_indicators"],
+    )
+    groups = editions.load_frozen(2023, tmp_path, mart="impact_by_group")
+    assert groups and tuple(groups[0])[:4] == ("indicator", "year", "dimension", "group")
+    outcomes = editions.load_frozen(2023, tmp_path, mart="graduate_outcomes")
+    assert outcomes and {r["outcome_status"] for r in outcomes} >= {"no_response"}
