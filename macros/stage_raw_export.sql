@@ -33,10 +33,7 @@
         {%- do record.append([column.staged_as, column.staged_as]) -%}
         {%- do raw.append([column.name, column.name ~ '__raw']) -%}
         {%- do issue.append([column.name, column.name ~ '__issue']) -%}
-        {%- if column.kind == 'timestamp' -%}
-            {%- do notices.append([column.name, "case when " ~ column.staged_as
-                ~ "__on > export_date then 'after the export date of its file' end"]) -%}
-        {%- elif column.known_values_from | length > 0 -%}
+        {%- if column.known_values_from | length > 0 -%}
             {%- do notices.append([column.name, "case when " ~ column.staged_as
                 ~ " is not null and not "
                 ~ in_list(column.staged_as, seed_values(column.known_values_from))
@@ -100,19 +97,13 @@ parsed as (
 ),
 
 dated as (
-    -- the Paris date of every timestamp, once (G-1), for the export-date checks
+    -- the Paris date of every timestamp, once (G-1), for the export-date check
     select
         *
     {%- for column in columns if column.kind == 'timestamp' %},
         {{ paris_date(column.staged_as) }} as {{ column.staged_as }}__on
     {%- endfor %}
     from parsed
-),
-
-newest as (
-    -- the export date of the newest file: no timestamp of the export may lie after it
-    select max(export_date) as newest_export_date
-    from dated
 ),
 
     {%- set version_columns = [key, 'updated_at', 'source_file'] if contract.versioned else [key] %}
@@ -149,10 +140,8 @@ contradicted_keys as (
 flagged as (
     select
         dated.*,
-        newest.newest_export_date,
         contradicted_keys.{{ key }} is not null as is_contradicted
     from dated
-    cross join newest
     left join contradicted_keys
         on
     {%- for name in version_columns %}
@@ -184,11 +173,12 @@ checked as (
             case when {{ raw }} is not null and {{ name }} is null then {{ sql_literal(reasons[column.kind]) }} end,
         {%- endif %}
         {%- if column.kind == 'timestamp' %}
-            -- G-8: a timestamp after the newest export date would move the report date
+            -- a file cannot hold what happened after it was exported (and G-8: such a
+            -- timestamp would move the report date)
             case
-                when {{ name }}__on > newest_export_date
-                    then 'after the export date of the newest file of the export ('
-                    || cast(newest_export_date as {{ dbt.type_string() }}) || ')'
+                when {{ name }}__on > export_date
+                    then 'after the export date of its file ('
+                    || cast(export_date as {{ dbt.type_string() }}) || ')'
             end,
         {%- endif %}
         {%- if column.kind == 'code' and column.format %}
