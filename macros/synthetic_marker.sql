@@ -35,7 +35,7 @@
 
 {% macro spark__synthetic_marker(path) -%}
     {%- set found = run_query(
-        "select count(*) from (" ~ raw_files_inventory() ~ ") as inventory"
+        "select count(*) from " ~ spark_raw_files_relation() ~ " as inventory"
         ~ " where file_path = '_synthetic.json'"
     ).columns[0].values()[0] -%}
     {%- if found == 0 -%}

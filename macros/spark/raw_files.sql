@@ -1,3 +1,6 @@
+-- sqlfluff:exclude_rules:layout.indent
+{#- (sqlfluff renders the macros below and misreads the indentation of their
+    execution-time statements; this file renders no SQL, dbt ignores the line above.) -#}
 {#- Reading the raw directory on either engine (issue 13). DuckDB reads the files in SQL
     (the sources' read_csv/read_parquet, union_by_name). Spark's CSV reader lines columns
     up by position across files, so on Spark register_raw_export reads each CSV file alone
