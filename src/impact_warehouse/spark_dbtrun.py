@@ -121,9 +121,15 @@ def main(argv: list[str] | None = None) -> int:
     raw = Path(args.raw_dir).resolve()
     inventory = write_inventory(raw, base / "prestep" / "raw_files.parquet")
     spark_session(base)
+    # the vars impact-warehouse build passes (Spark cannot list the editions directory),
+    # unless the developer passes their own
+    from impact_warehouse import editions
+
+    dbt_vars = None if "--vars" in dbt_args else editions.dbt_vars()
     result = run_dbt_in_process(
         dbt_args or ["build"],
         raw_dir=raw,
+        dbt_vars=dbt_vars,
         work_dir=Path(args.work_dir or PROJECT_DIR),
         extra_env={"IMPACT_SPARK_DIR": str(base), RAW_FILES_ENV: str(inventory)},
         on_line=lambda line: print(line, flush=True),
