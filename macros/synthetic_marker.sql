@@ -4,7 +4,7 @@
         inventory ignores it by rule; exports.synthetic_info reads it the same way), and
         the generator's scale and seed from it. The generator's truth file beside it
         is never read. Dispatched: DuckDB reads the file with
-        read_text; Spark with binaryFile, its presence from the raw-file inventory. -#}
+        read_text; Spark reads its text from the raw-file inventory (json_text). -#}
     {%- if not execute -%}
         {{ return(synthetic_marker_absent()) }}
     {%- endif -%}
@@ -34,6 +34,8 @@
 {%- endmacro %}
 
 {% macro spark__synthetic_marker(path) -%}
+    {#- From the pre-step's inventory (json_text): Spark's file readers skip a file whose
+        name starts with `_`, so binaryFile cannot read the marker. -#}
     {%- set found = run_query(
         "select count(*) from " ~ spark_raw_files_relation() ~ " as inventory"
         ~ " where file_path = '_synthetic.json'"
@@ -43,7 +45,8 @@
     {%- endif -%}
     {{ return(
         "select true as is_synthetic, marker.scale as synthetic_scale,"
-        ~ " marker.seed as synthetic_seed from (select from_json(cast(content as string),"
-        ~ " 'scale double, seed bigint') as marker from binaryFile.`" ~ path ~ "`) as parsed"
+        ~ " marker.seed as synthetic_seed from (select from_json(json_text,"
+        ~ " 'scale double, seed bigint') as marker from " ~ spark_raw_files_relation()
+        ~ " as inventory where file_path = '_synthetic.json') as parsed"
     ) }}
 {%- endmacro %}

@@ -34,6 +34,8 @@ what is refused or ignored, this only lists):
                      else the physical type) and found (the type as DuckDB's
                      parquet_schema() names it), and max_timestamp (the greatest value of a
                      timestamp column in the footer statistics, NULL without statistics)
+  json_text          the text of a `.json` file of at most 64 KB (the generator's marker
+                     `_synthetic.json`, which Spark's readers skip: its name starts with `_`)
 
 The file's location reaches dbt in IMPACT_SPARK_RAW_FILES (default:
 $IMPACT_SPARK_DIR/prestep/raw_files.parquet); the macros refuse an inventory made for
@@ -85,9 +87,12 @@ SCHEMA = pa.schema(
         ("csv_spaced_quotes", pa.bool_()),
         ("parquet_rows", pa.int64()),
         ("parquet_schema", pa.list_(PARQUET_COLUMN)),
+        ("json_text", pa.string()),
     ]
 )
 _CHUNK = 1 << 20
+# json_text is kept for `.json` files up to this size (metadata, never data)
+JSON_TEXT_MAX_BYTES = 65_536
 # One physical line with its line break (\r\n, \n or a lone \r, as DuckDB's reader).
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 # The rest of a quoted field: anything but a quote, or a doubled quote (RFC 4180).
@@ -110,6 +115,7 @@ class RawFile:
     csv_spaced_quotes: bool | None = None
     parquet_rows: int | None = None
     parquet_schema: list[dict] | None = None
+    json_text: str | None = None
 
 
 def default_inventory_path() -> Path:
@@ -292,6 +298,17 @@ def parquet_facts(path: Path) -> tuple[int | None, list[dict] | None]:
     return metadata.num_rows, columns
 
 
+def _json_text(path: Path) -> str | None:
+    """The text of a small `.json` file (the generator's marker `_synthetic.json`: Spark's
+    readers skip a file whose name starts with `_`), None when larger or not UTF-8."""
+    if path.stat().st_size > JSON_TEXT_MAX_BYTES:
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def inventory(raw: Path | str) -> list[RawFile]:
     """Every file under `raw`, sorted by path. Raises FileNotFoundError when `raw` is not
     a directory (the build must stop naming it, as on DuckDB)."""
@@ -325,6 +342,7 @@ def inventory(raw: Path | str) -> list[RawFile]:
                     csv_spaced_quotes=spaced,
                     parquet_rows=rows,
                     parquet_schema=columns,
+                    json_text=_json_text(path) if suffix == ".json" else None,
                 )
             )
     return sorted(files, key=lambda f: f.file_path)
