@@ -10,5 +10,9 @@
 {%- endmacro %}
 
 {% macro spark__sorted_string_agg(expression, delimiter) -%}
-    array_join(array_sort(collect_list({{ expression }})), {{ delimiter }})
+    {#- NULL over no value, as DuckDB's string_agg (array_join of an empty list is ''). -#}
+    case
+        when count({{ expression }}) > 0
+            then array_join(array_sort(collect_list({{ expression }})), {{ delimiter }})
+    end
 {%- endmacro %}
