@@ -216,7 +216,7 @@ def test_rule_ids_in_doc_blocks_are_links_to_existing_pages() -> None:
         bare += [f"{name}: {rule_id}" for rule_id in docgen.RULE_ID_PATTERN.findall(text)]
     assert bare == [], "rule ids that are not links (run python -m impact_warehouse.docgen)"
     assert links["M-PLA-2"] == "#!/model/model.impact_warehouse.int_graduates_placed"
-    assert links["G-11"] == "#!/overview/impact_warehouse"  # shown by no model yet
+    assert links["G-11"] == "#!/model/model.impact_warehouse.warehouse_info"
 
 
 def test_every_figure_has_its_page_generated_from_the_registry() -> None:
