@@ -220,8 +220,8 @@ def _restatements(data: ReportData) -> str:
             f"{_e(_restated_counts(row, 'recomputed'))}</td>"
             f"<td>{_e(row.get('what_changed') or MISSING)}</td>"
             f'<td class="files">{_e(row.get("changed_files") or "none (code or rule)")}</td>'
-            f"<td>{badge}</td><td>{_e(row.get('reason') or MISSING)}</td>"
-            f"<td>{_e(row.get('approved_on') or MISSING)}</td></tr>"
+            f'<td>{badge}</td><td class="reason">{_e(row.get("reason") or MISSING)}</td>'
+            f'<td class="date">{_e(row.get("approved_on") or MISSING)}</td></tr>'
         )
     warning = (
         f'<p class="unapproved-note"><strong>{len(unapproved)} restatement(s) not approved</strong>'
