@@ -58,7 +58,7 @@ MARTS = DOCS / "marts.md"
 GENERATED_BLOCKS = Path("models/docs/generated_from_docs.md")
 FIGURE_BLOCKS = Path("models/docs/generated_from_registry.md")
 FIGURE_EXPOSURES = Path("models/docs/_figures__exposures.yml")
-HAND_WRITTEN_BLOCKS = Path("models/docs")  # every other *.md there
+HAND_WRITTEN_BLOCKS = Path("models")  # every other *.md under it (doc blocks beside their models)
 REGISTRY = Path("seeds/registry/indicator_registry.csv")
 PUBLISHED = Path("seeds/published_figures.csv")
 SEMANTIC = Path("models/semantic/_semantic__models.yml")
@@ -291,7 +291,7 @@ def hand_written_blocks(project_dir: Path = PROJECT_DIR) -> list[Path]:
     generated = {GENERATED_BLOCKS, FIGURE_BLOCKS}
     return [
         path.relative_to(project_dir)
-        for path in sorted((project_dir / HAND_WRITTEN_BLOCKS).glob("*.md"))
+        for path in sorted((project_dir / HAND_WRITTEN_BLOCKS).rglob("*.md"))
         if path.relative_to(project_dir) not in generated
     ]
 
