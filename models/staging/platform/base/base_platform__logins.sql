@@ -1,7 +1,9 @@
-{#- Every login event of logins/ (typed Parquet), parsed and judged by its contract. A VIEW:
-    the big export (~73M rows at scale 1.0) is not copied; the checks run inside the scans
-    that read it (stg_platform__logins, dq_quarantine). Parsed columns stay flat (no struct
-    to build per event); raw text and issues are structs like the CSV base models'. -#}
+{#- Every login event of logins/ (typed Parquet), parsed and judged by its contract, with
+    its file's version (SHA-256, base_platform__raw_files). Every rule here needs only the
+    event's own file. A VIEW: the big export (~73M rows at scale 1.0) is not copied; the
+    models staged by file read it one file at a time (int_logins_daily_by_file through
+    stg_platform__logins, dq_quarantine_logins). Parsed columns stay flat (no struct to
+    build per event); raw text and issues are structs like the CSV base models'. -#}
 {{ config(materialized='view') }}
 -- depends_on: {{ ref('countries') }}
 -- depends_on: {{ ref('pseudo_country_codes') }}
@@ -17,6 +19,18 @@ with
 
 source as (
     select * from {{ source('platform', 'logins') }}
+),
+
+raw_files as (
+    select * from {{ ref('base_platform__raw_files') }}
+),
+
+file_versions as (
+    select
+        raw_files.file_name,
+        raw_files.sha256
+    from raw_files
+    where raw_files.export = 'logins' and raw_files.disposition = 'read'
 ),
 
 typed as (
@@ -60,25 +74,36 @@ checked as (
 
 final as (
     select
-        source_file,
-        login_month,
-        raw_row_id,
-        user_id__raw as record_key,
-        user_id,
-        logged_in_at,
-        ip_country_code,
-        platform,
+        checked.source_file,
+        file_versions.sha256 as source_sha256,
+        checked.login_month,
+        checked.raw_row_id,
+        checked.user_id__raw as record_key,
+        checked.user_id,
+        checked.logged_in_at,
+        checked.ip_country_code,
+        checked.platform,
         {{ make_struct([
-            ['user_id', 'user_id__raw'], ['logged_in_at', 'logged_in_at__raw'],
-            ['ip_country_code', 'ip_country_code__raw'], ['platform', 'platform__raw'],
+            ['user_id', 'checked.user_id__raw'],
+            ['logged_in_at', 'checked.logged_in_at__raw'],
+            ['ip_country_code', 'checked.ip_country_code__raw'],
+            ['platform', 'checked.platform__raw'],
         ]) }} as raw,
         {{ make_struct([
-            ['user_id', 'user_id__issue'], ['logged_in_at', 'logged_in_at__issue'],
-            ['ip_country_code', 'ip_country_code__issue'], ['platform', 'platform__issue'],
+            ['user_id', 'checked.user_id__issue'],
+            ['logged_in_at', 'checked.logged_in_at__issue'],
+            ['ip_country_code', 'checked.ip_country_code__issue'],
+            ['platform', 'checked.platform__issue'],
         ]) }} as issue,
-        coalesce(user_id__issue, logged_in_at__issue, ip_country_code__issue, platform__issue)
-        is not null as is_quarantined
+        coalesce(
+            checked.user_id__issue,
+            checked.logged_in_at__issue,
+            checked.ip_country_code__issue,
+            checked.platform__issue
+        ) is not null as is_quarantined
     from checked
+    left join file_versions
+        on checked.source_file = file_versions.file_name
 )
 
 select * from final
