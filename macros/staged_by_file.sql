@@ -48,13 +48,16 @@
         transaction: a file that yields no row is not read again either, and no table
         is shared by models running in parallel. The table is rebuilt from nothing (a
         new table swapped in) when it or its record does not exist, with --full-refresh,
-        or when the model's compiled SQL or columns changed since it was staged. -#}
+        or when the model's compiled SQL (the raw directory's path aside) or columns changed
+        since it was staged. -#}
     {%- set export_name = config.require('staged_export') -%}
     {%- set target_relation = this.incorporate(type='table') -%}
     {%- set existing_relation = load_cached_relation(this) -%}
     {%- set intermediate_relation = make_intermediate_relation(target_relation) -%}
     {%- set backup_relation = make_backup_relation(target_relation, 'table') -%}
-    {%- set code_md5 = local_md5(compiled_code) -%}
+    {#- the raw directory is no part of the code: rows depend on a file's bytes, not on
+        where the file lies (a moved raw directory keeps its staged rows) -#}
+    {%- set code_md5 = local_md5(compiled_code | replace(raw_dir(), '<raw_dir>')) -%}
     {{ drop_relation_if_exists(load_cached_relation(intermediate_relation)) }}
     {{ drop_relation_if_exists(load_cached_relation(backup_relation)) }}
 
