@@ -46,6 +46,9 @@ PLUGIN_MODULES = ("duckdb_plugin.py", "raw_fingerprints.py", "pseudonym.py")
 PACKAGES = ("dbt-core", "dbt-duckdb", "duckdb")
 FULL = "full"
 INCREMENTAL = "incremental"
+# Vars that change on every build and that no unit test may depend on (the build time
+# that marts.warehouse_info records): left out of the vars compared and recorded.
+VOLATILE_VARS = ("built_at",)
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,9 @@ def project_fingerprint(project_dir: Path) -> str:
 
 
 def vars_text(dbt_vars: dict[str, object] | None) -> str:
-    return json.dumps(dbt_vars or {}, sort_keys=True, default=str)
+    """The vars as the build record keeps them (without VOLATILE_VARS)."""
+    kept = {k: v for k, v in (dbt_vars or {}).items() if k not in VOLATILE_VARS}
+    return json.dumps(kept, sort_keys=True, default=str)
 
 
 def read_state(published: Path) -> dict[str, object] | None:

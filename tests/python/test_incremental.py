@@ -256,6 +256,13 @@ def test_a_build_of_other_code_starts_from_nothing(tmp_path: Path) -> None:
         full_refresh=False,
     )
     assert start.incremental and start.skip_unit_tests
+    # the build time is no var the unit tests depend on
+    assert incremental.choose_start(
+        published,
+        fingerprint=fingerprint,
+        dbt_vars={"report_date": "2024-06-30", "built_at": "2024-07-01 08:00:00"},
+        full_refresh=False,
+    ).skip_unit_tests
     assert not incremental.choose_start(
         published, fingerprint=fingerprint, dbt_vars=None, full_refresh=True
     ).incremental
