@@ -88,7 +88,7 @@ docs-generate: warehouse ## Generate the documentation site into target/ (from a
 snapshot: warehouse ## Refresh warehouse/snapshot/, a private copy of the warehouse for dbt and mf
 	@$(BIN)/impact-warehouse snapshot
 
-report: browser warehouse ## Render reports/impact-report.html from the marts
+report: browser warehouse ## Render reports/impact-report.{en,fr}.html (+ PDF) and reports/reconciliation.html
 	$(BIN)/impact-warehouse report
 
 bench: setup ## Benchmark the build at several scales

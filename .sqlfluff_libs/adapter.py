@@ -1,9 +1,12 @@
 """sqlfluff stub for dbt's `adapter` (lint only): dispatch returns the default macro's name."""
 
-# dispatched macros that render a whole query (the raw-file facts of the data-quality layer)
+# dispatched macros that render a whole query (the raw-file facts of the data-quality layer,
+# the synthetic marker of warehouse_info)
 QUERIES = {
     "raw_file_facts": "select null as path, null as size_bytes, null as sha256",
     "parquet_file_facts": "select null as path, null as n_rows, null as latest_at",
+    "synthetic_marker": "select null as is_synthetic",
+    "raw_file_fingerprints": "select null as path, null as size_bytes, null as sha256",
 }
 
 
@@ -12,3 +15,11 @@ def dispatch(macro_name, macro_namespace=None, packages=None):
         return QUERIES.get(macro_name, "null")
 
     return call
+
+
+def quote(identifier):
+    return f'"{identifier}"'
+
+
+def get_columns_in_relation(relation):
+    return []

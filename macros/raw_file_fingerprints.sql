@@ -47,9 +47,9 @@
             impact_file_stat(listed.path) as stat
         from (
             values
-            {%- for path in paths %}
+    {%- for path in paths %}
                 ({{ sql_literal(path) }}){{ ',' if not loop.last }}
-            {%- endfor %}
+    {%- endfor %}
         ) as listed (path)
     ),
 

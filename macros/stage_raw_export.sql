@@ -15,9 +15,8 @@
                        contradictions
           is_quarantined  an issue in some column
         Every value of a row depends on its own file only, so each file is parsed once per
-        version (materialization staged_by_file). The rules that compare files (G-8 against
-        the newest file, repeated ids of append-only exports) are applied after, from these
-        rows: macro judge_raw_export. -#}
+        version (materialization staged_by_file). The rule that compares files (repeated ids
+        of append-only exports) is applied after, from these rows: macro judge_raw_export. -#}
     {%- if not execute -%}
         {#- while dbt parses: the parents, so that dbt knows them -#}
         {{ return('select * from ' ~ source('platform', export_name) ~ ', '
@@ -43,10 +42,7 @@
         {%- do record.append([column.staged_as, column.staged_as]) -%}
         {%- do raw.append([column.name, column.name ~ '__raw']) -%}
         {%- do issue.append([column.name, column.name ~ '__issue']) -%}
-        {%- if column.kind == 'timestamp' -%}
-            {%- do notices.append([column.name, "case when " ~ column.staged_as
-                ~ "__on > export_date then 'after the export date of its file' end"]) -%}
-        {%- elif column.known_values_from | length > 0 -%}
+        {%- if column.known_values_from | length > 0 -%}
             {%- do notices.append([column.name, "case when " ~ column.staged_as
                 ~ " is not null and not "
                 ~ in_list(column.staged_as, seed_values(column.known_values_from))
@@ -131,7 +127,7 @@ parsed as (
 ),
 
 dated as {{ materialized_cte() if contract.versioned }} (
-    -- the Paris date of every timestamp, once (G-1), for the export-date checks, and the
+    -- the Paris date of every timestamp, once (G-1), for the export-date check, and the
     -- parsed record's hash (read twice when versions are compared: kept, not recomputed)
     select
         *
@@ -203,8 +199,15 @@ checked as (
         {%- if column.kind in reasons and column.staging != 'presence' %}
             case when {{ raw }} is not null and {{ name }} is null then {{ sql_literal(reasons[column.kind]) }} end,
         {%- endif %}
-        {#- G-8 (a timestamp after the newest file of the export) comes here in the
-            order of the checks: judge_raw_export applies it, it compares files -#}
+        {%- if column.kind == 'timestamp' %}
+            -- a file cannot hold what happened after it was exported (and G-8: such a
+            -- timestamp would move the report date)
+            case
+                when {{ name }}__on > export_date
+                    then 'after the export date of its file ('
+                    || cast(export_date as {{ dbt.type_string() }}) || ')'
+            end,
+        {%- endif %}
         {%- if column.kind == 'code' and column.format %}
             case
                 when {{ name }} is not null and not {{ regex_full_match(name, column.format) }}
@@ -225,7 +228,7 @@ checked as (
             end,
         {%- endif %}
         {#- append-only: a repeated id that is no exact copy (judge_raw_export) -#}
-            cast(null as {{ dbt.type_string() }})
+        cast(null as {{ dbt.type_string() }})
         ) as {{ column.name }}__issue{{ ',' if not loop.last }}
     {%- endfor %}
     from flagged

@@ -18,19 +18,13 @@
 {%- set csv_exports = export_relations(file_format='csv') -%}
 {#- The login files holding logins of unknown users, found at execution time so that
     only those files are read again (usually none) -#}
-{%- set orphan_files = [] -%}
-{%- if execute -%}
-    {%- set found = run_query(
-        "select distinct daily.source_file from " ~ ref('int_logins_daily_by_file')
-        ~ " as daily left join (select distinct record.user_id from "
-        ~ ref('base_platform__users') ~ " where record.user_id is not null) as known"
-        ~ " on daily.user_id = known.user_id where known.user_id is null"
-        ~ " order by daily.source_file"
-    ).columns[0].values() -%}
-    {%- for file in found -%}
-        {%- do orphan_files.append(file) -%}
-    {%- endfor -%}
-{%- endif %}
+{%- set orphan_files = query_values(
+    "select distinct daily.source_file from " ~ ref('int_logins_daily_by_file')
+    ~ " as daily left join (select distinct record.user_id from "
+    ~ ref('base_platform__users') ~ " where record.user_id is not null) as known"
+    ~ " on daily.user_id = known.user_id where known.user_id is null"
+    ~ " order by daily.source_file"
+) %}
 
 with
 

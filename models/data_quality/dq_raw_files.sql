@@ -12,13 +12,10 @@
 -- depends_on: {{ ref('base_platform__student_profiles') }}
 -- depends_on: {{ ref('base_platform__users') }}
 {%- set csv_exports = export_relations(file_format='csv') -%}
-{%- set login_files = [] -%}
-{%- if execute -%}
-    {%- set login_files = run_query(
-        "select path from " ~ ref('base_platform__raw_files')
-        ~ " where export = 'logins' and disposition = 'read' order by path"
-    ).columns[0].values() | list -%}
-{%- endif %}
+{%- set login_files = query_values(
+    "select path from " ~ ref('base_platform__raw_files')
+    ~ " where export = 'logins' and disposition = 'read' order by path"
+) %}
 
 with
 

@@ -1,30 +1,12 @@
--- Every figure of the report: the computed indicators with their status (G-7,
--- from the report date of G-8) and small-cell suppression (G-9). What is computed,
--- and when it is final, comes from the indicator registry (int_indicators_computed).
+-- Every figure of the report: the computed indicators with their status (G-7, from
+-- the report date of G-8), small-cell suppression (G-9), 95% Wilson interval (M-CI-1)
+-- and change on the previous year (M-CI-2). What is computed, and when it is final,
+-- comes from the indicator registry; the judgement is int_indicators_judged, whose
+-- totals (dimension `all`) are this table and whose groups are impact_by_group.
 with
 
-indicators as (
-    select * from {{ ref('int_indicators_computed') }}
-),
-
-report_date as (
-    select * from {{ ref('int_report_date_resolved') }}
-),
-
 judged as (
-    select
-        indicators.indicator,
-        indicators.year,
-        indicators.segment,
-        indicators.numerator,
-        indicators.denominator,
-        indicators.value,
-        indicators.finalised_on,
-        report_date.report_date,
-        -- G-9: fewer than min_cell_size individuals: value and counts hidden
-        {{ is_small_cell(['indicators.cell_size']) }} as is_suppressed
-    from indicators
-    cross join report_date
+    select * from {{ ref('int_indicators_judged') }}
 ),
 
 final as (
@@ -32,20 +14,18 @@ final as (
         indicator,
         year,
         segment,
-        case when not is_suppressed then numerator end as numerator,
-        case when not is_suppressed then denominator end as denominator,
-        case when not is_suppressed then value end as value,
-        -- G-7
-        case
-            when report_date >= finalised_on then 'final'
-            else 'provisional'
-        end as status,
+        numerator,
+        denominator,
+        value,
+        status,
         is_suppressed,
-        finalised_on
+        finalised_on,
+        ci_lower,
+        ci_upper,
+        change,
+        change_is_significant
     from judged
-    -- G-8: no figure for a year after the report date's year (cohorts of future
-    -- expected ends are plans, not data)
-    where year <= {{ year_of('report_date') }}
+    where dimension = 'all'
 )
 
 select * from final

@@ -56,15 +56,20 @@ def _run(extra: list[str], page: Path | str, timeout: float) -> subprocess.Compl
     return proc
 
 
-def dump_dom(page: Path | str, *, timeout: float = 120) -> str:
-    """The DOM of the rendered page, as Chromium serialises it."""
-    return _run(["--dump-dom", "--virtual-time-budget=10000"], page, timeout).stdout
+def dump_dom(
+    page: Path | str, *, width: int | None = None, height: int = 900, timeout: float = 120
+) -> str:
+    """The DOM of the rendered page, as Chromium serialises it (after its scripts ran), laid
+    out in a window `width` pixels wide when given (360: a phone)."""
+    size = [f"--window-size={width},{height}"] if width else []
+    return _run(["--dump-dom", *size, "--virtual-time-budget=10000"], page, timeout).stdout
 
 
 def screenshot(
     page: Path | str, png: Path, *, width: int = 1400, height: int = 900, timeout: float = 120
 ) -> Path:
-    """A PNG picture of the page's first `height` pixels (use a tall height for the whole page)."""
+    """A PNG picture of the page's first `height` pixels (use a tall height for the whole page)
+    in a window `width` pixels wide (360: a phone)."""
     png.parent.mkdir(parents=True, exist_ok=True)
     _run(
         [
@@ -79,3 +84,21 @@ def screenshot(
     if not png.is_file():
         raise ChromiumError(f"chromium wrote no screenshot at {png}")
     return png
+
+
+def print_to_pdf(page: Path | str, pdf: Path, *, timeout: float = 120) -> Path:
+    """The page printed as Chromium prints it (its print stylesheet, A4 when the page's
+    @page says so), without Chromium's own header and footer."""
+    pdf.parent.mkdir(parents=True, exist_ok=True)
+    _run(
+        [
+            f"--print-to-pdf={pdf.resolve()}",
+            "--no-pdf-header-footer",
+            "--virtual-time-budget=10000",
+        ],
+        page,
+        timeout,
+    )
+    if not pdf.is_file() or pdf.read_bytes()[:5] != b"%PDF-":
+        raise ChromiumError(f"chromium wrote no PDF at {pdf}")
+    return pdf

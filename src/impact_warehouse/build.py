@@ -19,7 +19,8 @@ blocks any writer of that file, so the build never writes to it:
      without tests runs first: unit tests need their input relations to exist
      in a fresh file.
   2. Pre-publish checks compare the new file with the published one
-     (PRE_PUBLISH_CHECKS); any of them can refuse the build.
+     (pre_publish_checks: C-3 no silent shrinkage, completeness.py, then
+     PRE_PUBLISH_CHECKS); any of them can refuse the build.
   3. Only then is the new file flushed and renamed over the published path with
      os.replace (atomic): open sessions keep reading the old snapshot, new
      sessions see the new warehouse.
@@ -61,7 +62,7 @@ from typing import Any
 
 import duckdb
 
-from impact_warehouse import exports, failures, headline, incremental
+from impact_warehouse import completeness, editions, exports, failures, headline, incremental
 from impact_warehouse.dbtrun import PROJECT_DIR, run_dbt
 from impact_warehouse.progress import (
     DBT_LOG_ARGS,
@@ -94,10 +95,54 @@ class BuildError(RuntimeError):
 
 
 # A pre-publish check gets the new warehouse file and the published one (None on a first
-# build), both closed, and raises BuildError to refuse the build. The place for checks
-# that compare the new build with the published one (C-3 shrinkage, ...).
-PrePublishCheck = Callable[[Path, Path | None], None]
-PRE_PUBLISH_CHECKS: tuple[PrePublishCheck, ...] = ()
+# build), both closed, and raises BuildError to refuse the build; it may return a line for
+# the build's output. The place for checks that compare the new build with the published
+# one. A build runs pre_publish_checks(): C-3 first, then PRE_PUBLISH_CHECKS.
+PrePublishCheck = Callable[[Path, Path | None], str | None]
+
+
+def _built_from_synthetic(path: Path) -> bool | None:
+    """Whether the warehouse file was built from synthetic exports (marts.warehouse_info);
+    None when it does not say (built before that mart existed, or another project)."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        found = con.execute(
+            "select count(*) from information_schema.tables "
+            "where table_schema = 'marts' and table_name = 'warehouse_info'"
+        ).fetchone()
+        if not found or not found[0]:
+            return None
+        row = con.execute("select bool_or(is_synthetic) from marts.warehouse_info").fetchone()
+        return None if row is None or row[0] is None else bool(row[0])
+    finally:
+        con.close()
+
+
+def refuse_synthetic_over_real(new: Path, published: Path | None) -> None:
+    """Issue 8 item 4: a build from synthetic exports never replaces, unasked, a published
+    warehouse built from real exports (--allow-synthetic-over-real to do it anyway)."""
+    if published is None or _built_from_synthetic(new) is not True:
+        return
+    if _built_from_synthetic(published) is not False:
+        return
+    raise BuildError(
+        f"not publishing: this build read SYNTHETIC exports, and the published warehouse "
+        f"{published} was built from real exports; publishing would replace real figures "
+        "with synthetic ones. Build elsewhere with --duckdb-path (or IMPACT_DUCKDB_PATH), "
+        "point --raw-dir (IMPACT_RAW_DIR) at the real exports, or replace it anyway with "
+        "impact-warehouse build --allow-synthetic-over-real."
+    )
+
+
+PRE_PUBLISH_CHECKS: tuple[PrePublishCheck, ...] = (refuse_synthetic_over_real,)
+
+
+def pre_publish_checks(
+    dbt_vars: dict[str, object] | None, project_dir: Path
+) -> tuple[PrePublishCheck, ...]:
+    """The checks of a build with these vars: C-3 no silent shrinkage (completeness.py,
+    var shrinkage_tolerance), then PRE_PUBLISH_CHECKS."""
+    return (completeness.shrinkage_check(dbt_vars, project_dir), *PRE_PUBLISH_CHECKS)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -152,6 +197,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--verbose",
         action="store_true",
         help="show dbt's full output as it runs (default: one line per layer)",
+    )
+    parser.add_argument(
+        "--allow-synthetic-over-real",
+        action="store_true",
+        help="publish a build from synthetic exports over a warehouse built from real ones",
     )
     parser.add_argument(
         "--no-headline",
@@ -243,7 +293,7 @@ def build_and_publish(
     verbose: bool = False,
     project_dir: Path | None = None,
     prebuild_empty: bool = True,
-    checks: Sequence[PrePublishCheck] = PRE_PUBLISH_CHECKS,
+    checks: Sequence[PrePublishCheck] | None = None,
     full_refresh: bool = False,
     unit_tests: bool = True,
 ) -> Summary:
@@ -255,11 +305,14 @@ def build_and_publish(
     `echo`: one line per layer (with `verbose`: dbt's every line) on stdout, the failure
     report on stderr. `project_dir`
     replaces this dbt project (tests use tiny ones, without unit tests, and skip the
-    empty pre-build with `prebuild_empty=False`). `full_refresh`: start from nothing even
-    when the published warehouse could be copied (see impact_warehouse.incremental).
-    `unit_tests=False`: the unit tests are not run (for tests of other parts, which
-    change the vars; the build record then says they did not pass).
+    empty pre-build with `prebuild_empty=False`). `checks` replaces pre_publish_checks().
+    `full_refresh`: start from nothing even when the published warehouse could be copied
+    (see impact_warehouse.incremental). `unit_tests=False`: the unit tests are not run
+    (for tests of other parts, which change the vars; the build record then says they
+    did not pass).
     """
+    if checks is None:
+        checks = pre_publish_checks(dbt_vars, project_dir or PROJECT_DIR)
     published = published.resolve()
     directory = published.parent
     directory.mkdir(parents=True, exist_ok=True)
@@ -337,11 +390,13 @@ def build_and_publish(
         _flush(building)
         for check in checks:
             try:
-                check(building, published if published.exists() else None)
+                note = check(building, published if published.exists() else None)
             except BuildError as error:
                 error.report.setdefault("stage", "pre-publish check")
                 error.report.setdefault("check", getattr(check, "__name__", str(check)))
                 raise
+            if note and show:
+                show(f"  {'checks':<13} {note}")
         os.replace(building, published)
         _fsync_dir(directory)
         last_failed_build_path(published).unlink(missing_ok=True)
@@ -443,7 +498,7 @@ def _failure_summary(output: str, returncode: int) -> str:
 
 
 def _record(
-    error: BuildError | exports.RawDirError | PseudonymKeyError,
+    error: BuildError | exports.RawDirError | PseudonymKeyError | editions.EditionError,
     *,
     stage: str,
     published: Path,
@@ -467,6 +522,23 @@ def run(args: argparse.Namespace) -> int:
     return execute(args)
 
 
+def _with_edition_vars(dbt_vars: dict[str, object] | None) -> dict[str, object]:
+    """The user's vars with what warehouse_info and the editions source need (code version,
+    build time, editions directory and files: G-11), after checking every edition is intact."""
+    directory = editions.editions_dir()
+    editions.check_editions(directory)
+    return {**(dbt_vars or {}), **editions.dbt_vars(directory)}
+
+
+def _checks(
+    args: argparse.Namespace, dbt_vars: dict[str, object] | None, project_dir: Path
+) -> tuple[PrePublishCheck, ...]:
+    checks = pre_publish_checks(dbt_vars, project_dir)
+    if getattr(args, "allow_synthetic_over_real", False):
+        return tuple(c for c in checks if c is not refuse_synthetic_over_real)
+    return checks
+
+
 def execute(
     args: argparse.Namespace, *, project_dir: Path | None = None, prebuild_empty: bool = True
 ) -> int:
@@ -486,8 +558,10 @@ def execute(
             verbose=args.verbose,
         )
         key: KeyChoice = choose_key(raw.path)
+        dbt_vars = _with_edition_vars(dbt_vars)
         _say(f"building {published} from {raw.describe()}")
         _say(f"pseudonyms: {key.describe()}")
+        _say(f"editions: {editions.describe_dir(editions.editions_dir())}")
         _say(f"full log: {build_log} (dbt's debug log: {dbt_log}); -v to see it here")
         target = Path(args.target_path) if args.target_path else None
         stage = "dbt build"
@@ -501,8 +575,9 @@ def execute(
             project_dir=project_dir,
             prebuild_empty=prebuild_empty,
             full_refresh=args.full_refresh,
+            checks=_checks(args, dbt_vars, project_dir or PROJECT_DIR),
         )
-    except (BuildError, exports.RawDirError, PseudonymKeyError) as error:
+    except (BuildError, exports.RawDirError, PseudonymKeyError, editions.EditionError) as error:
         failures.write_record(
             failed_record,
             _record(

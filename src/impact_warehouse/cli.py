@@ -29,9 +29,13 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "impact_warehouse.headline",
         "print the 2022 and 2023 figures beside the published ones",
     ),
+    "edition": (
+        "impact_warehouse.editions",
+        "freeze, list, show an edition; approve restatements (G-11, G-12)",
+    ),
     "report": (
         "impact_warehouse.report",
-        "render reports/impact-report.html from the marts",
+        "render the impact report (English, French, PDF) and the reconciliation page",
     ),
     "bench": (
         "impact_warehouse.bench",

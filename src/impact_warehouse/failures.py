@@ -2,11 +2,14 @@
 
 When `dbt build` fails, `impact-warehouse build` reads, from the partial warehouse file
 and dbt's run_results.json:
-- the quarantined rows (QUARANTINE_RELATION: export, file, key, column, value, reason),
-  the first MAX_ROWS and their total count;
+- the quarantine (QUARANTINE_RELATION, the data-quality layer's dq_quarantine: export,
+  file, key, column, value, reason, rows), its first MAX_ROWS entries, their count and
+  the raw rows they cover;
 - for each failed data test, its failing rows (the test's own compiled SQL, run again
   on the partial build), the first MAX_ROWS: for a relationships test, the keys that
-  are not in the parent relation;
+  are not in the parent relation. A test that stopped the build naming its rows itself
+  (macro name_failures: the data-quality tests) is an error with that text as message,
+  and no SQL to run again: its message is the report;
 - dbt's failed nodes and their messages.
 It prints them and keeps them as JSON, LAST_FAILED_BUILD next to the published file.
 """
@@ -23,9 +26,9 @@ from typing import Any
 
 import duckdb
 
-# The union of every quarantined row. One place to change when the data-quality layer
-# takes it over (as the model `dq_quarantine`, same columns).
-QUARANTINE_RELATION = "staging.stg_platform__quarantine"
+# Every contract breach of every export, one entry per (file, key, column, value, reason)
+# with the raw rows sharing it (n_rows): the data-quality layer's model dq_quarantine.
+QUARANTINE_RELATION = "staging.dq_quarantine"
 QUARANTINE_COLUMNS = (
     "export",
     "source_file",
@@ -34,6 +37,7 @@ QUARANTINE_COLUMNS = (
     "raw_value",
     "reason",
     "raw_row_id",
+    "n_rows",
 )
 MAX_ROWS = 20
 MAX_TESTS = 30  # failed tests whose rows are read again (the others are only named)
@@ -47,6 +51,7 @@ QUARANTINE_TABLE = (
     ("column_name", "column", 24),
     ("raw_value", "value", 30),
     ("reason", "reason", 60),
+    ("n_rows", "rows", 6),
 )
 
 
@@ -78,20 +83,21 @@ def _exists(con: duckdb.DuckDBPyConnection, relation: str) -> bool:
 def read_quarantine(
     con: duckdb.DuckDBPyConnection, relation: str = QUARANTINE_RELATION
 ) -> dict[str, Any] | None:
-    """{relation, total, rows (the first MAX_ROWS)}; None when the relation was not built."""
+    """{relation, total (entries), raw_rows (the rows they cover), rows (the first MAX_ROWS
+    entries)}; None when the relation was not built."""
     if not _exists(con, relation):
         return None
-    total_row = con.execute(f"select count(*) from {relation}").fetchone()
-    total = int(total_row[0]) if total_row else 0
+    counted = con.execute(f"select count(*), sum(n_rows) from {relation}").fetchone()
+    total, raw_rows = (int(counted[0]), int(counted[1] or 0)) if counted else (0, 0)
     columns = ", ".join(QUARANTINE_COLUMNS)
     rows = _rows(
         con.execute(
             f"select {columns} from {relation} "
-            "order by export, source_file, raw_row_id, column_name "
+            "order by export, source_file, raw_row_id, record_key, column_name, reason "
             f"limit {MAX_ROWS}"
         )
     )
-    return {"relation": relation, "total": total, "rows": rows}
+    return {"relation": relation, "total": total, "raw_rows": raw_rows, "rows": rows}
 
 
 def _failed_tests(
@@ -101,7 +107,8 @@ def _failed_tests(
     found = []
     for result in run_results.get("results") or []:
         unique_id = str(result.get("unique_id") or "")
-        if not unique_id.startswith("test.") or result.get("status") != "fail":
+        status = result.get("status")
+        if not unique_id.startswith("test.") or status not in ("fail", "error"):
             continue
         node = nodes.get(unique_id) or {}
         metadata = node.get("test_metadata") or {}
@@ -113,9 +120,13 @@ def _failed_tests(
             "kind": metadata.get("name") or "singular",
             "model": attached.split(".")[-1] or None,
             "column": node.get("column_name") or kwargs.get("column_name"),
+            "status": status,
             "message": result.get("message"),
             "failures": result.get("failures"),
-            "sql": result.get("compiled_code") or node.get("compiled_code"),
+            # an error (name_failures, a compilation error) has no query to run again
+            "sql": (result.get("compiled_code") or node.get("compiled_code"))
+            if status == "fail"
+            else None,
         }
         if test["kind"] == "relationships":
             to = str(kwargs.get("to") or "")
@@ -129,6 +140,8 @@ def _failed_tests(
 def read_failing_rows(con: duckdb.DuckDBPyConnection, test: dict[str, Any]) -> None:
     """The test's first failing rows, by running its compiled SQL again (in place)."""
     sql = str(test.pop("sql") or "").strip().rstrip(";")
+    if test.get("status") == "error":
+        return  # it stopped the build with its own message (name_failures): no rows
     if not sql:
         test["rows"] = []
         test["rows_error"] = "no compiled SQL in run_results.json"
@@ -220,13 +233,20 @@ def render(report: Mapping[str, Any]) -> str:
         total, rows = quarantine["total"], quarantine["rows"]
         if total:
             shown = "all of them" if len(rows) == total else f"the first {len(rows)}"
-            out.append(f"{total} quarantined row(s) in {quarantine['relation']}, {shown}:")
+            out.append(
+                f"{total} quarantine entr{'y' if total == 1 else 'ies'} in "
+                f"{quarantine['relation']} ({quarantine.get('raw_rows', total)} raw "
+                f"row(s)), {shown}:"
+            )
             out += _table(rows, QUARANTINE_TABLE)
         else:
             out.append(f"no quarantined row ({quarantine['relation']} is empty).")
     for test in report.get("failed_tests") or []:
         failures = test.get("failures")
-        if test["kind"] == "relationships":
+        if test.get("status") == "error":
+            message = str(test.get("message") or "").strip().replace("\n", "\n    ")
+            out.append(f"{test['kind']} test {test['test']} stopped the build:\n    {message}")
+        elif test["kind"] == "relationships":
             keys = test.get("keys") or []
             out.append(
                 f"relationships test {test['test']} failed: {failures} value(s) of "

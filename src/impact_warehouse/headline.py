@@ -1,12 +1,14 @@
 """Print the headline: the computed 2022 and 2023 figures beside the published ones.
 
-Reads marts.impact_report (and each figure's status and suppression from
-marts.impact_indicators) from the published warehouse ($IMPACT_DUCKDB_PATH,
+Reads marts.impact_report (each published figure with its computed value, status and
+suppression) from the published warehouse ($IMPACT_DUCKDB_PATH,
 default warehouse/impact.duckdb) through a read-only connection, closed
 before returning. Shares read as percents with one decimal, counts with
 thousands separators, applicants_growth as +190%; differences are computed
 minus published (percentage points for shares). Status is `final` or
-`provisional` (G-7); a suppressed cell (G-9) shows `suppressed`.
+`provisional` (G-7); a suppressed cell (G-9) shows `suppressed`. Above the table, whether
+the exports were synthetic; under it, the edition the warehouse reproduces and the
+restatements since (marts.warehouse_info, marts.restatements; impact_warehouse.editions).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import duckdb
 
+from impact_warehouse.editions import edition_lines, synthetic_label
 from impact_warehouse.indicators import INDICATORS, SEGMENTS, registry
 from impact_warehouse.report_assets.formatting import (
     MISSING,
@@ -74,29 +77,14 @@ def _order_key(row: HeadlineRow) -> tuple[int, int, int, str]:
 def load_rows(con: duckdb.DuckDBPyConnection, years: Sequence[int]) -> list[HeadlineRow]:
     if not relation_exists(con, "marts", "impact_report"):
         raise WarehouseError("the warehouse has no marts.impact_report (was the build complete?)")
-    with_status = relation_exists(con, "marts", "impact_indicators")
-    status_columns = (
-        "indicators.status, coalesce(indicators.is_suppressed, false) as is_suppressed"
-        if with_status
-        else "cast(null as varchar) as status, false as is_suppressed"
-    )
-    join = (
-        "left join marts.impact_indicators as indicators "
-        "on report.indicator = indicators.indicator and report.year = indicators.year "
-        "and report.segment = indicators.segment"
-        if with_status
-        else ""
-    )
     placeholders = ", ".join("?" for _ in years)
     rows = fetch_dicts(
         con,
         f"""
-        select report.indicator, report.year, report.segment, report.unit,
-               report.computed_value, report.published_value, report.difference,
-               {status_columns}
-        from marts.impact_report as report
-        {join}
-        where report.year in ({placeholders})
+        select indicator, year, segment, unit, computed_value, published_value, difference,
+               status, is_suppressed
+        from marts.impact_report
+        where year in ({placeholders})
         """,
         list(years),
     )
@@ -176,10 +164,13 @@ def print_headline(path: Path, years: Sequence[int] = DEFAULT_YEARS) -> int:
         with open_read_only(path) as con:
             rows = load_rows(con, years)
             as_of = report_date(con)
+            # synthetic exports above; the edition reproduced, restatements (G-12) below
+            synthetic = synthetic_label(con)
+            edition = edition_lines(con)
     except (WarehouseError, duckdb.Error) as error:
         print(f"headline: {error}", file=sys.stderr)
         return 1
-    print(render(rows, as_of))
+    print("\n".join([*([synthetic] if synthetic else []), render(rows, as_of), *edition]))
     return 0
 
 

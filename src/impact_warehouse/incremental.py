@@ -8,11 +8,12 @@ way the result is renamed over the published file only when every test passed.
 
 A copy is only as good as the code that built it. Every published warehouse records, in
 its table `main.warehouse_build`, the fingerprint of the project that built it (the
-SHA-256 of every file dbt reads: dbt_project.yml, profiles.yml, models/, macros/, seeds/,
-tests/generic/, tests/singular/, the dbt-duckdb plugins of src/impact_warehouse, and the
-versions of dbt-core, dbt-duckdb and duckdb), the dbt vars, and whether the unit tests
-passed. The next build starts from the copy only when its project fingerprint is the
-same; otherwise (or with --full-refresh, or when there is no usable published file) it
+SHA-256 of every file dbt reads: dbt_project.yml, profiles.yml, models/, macros/,
+materializations/, seeds/, tests/generic/, tests/singular/, the dbt-duckdb plugins of
+src/impact_warehouse, and the versions of dbt-core, dbt-duckdb and duckdb), the dbt vars,
+and whether the unit tests passed. The next build starts from the copy only when its
+project fingerprint is the same; otherwise (or with --full-refresh, or when there is no
+usable published file) it
 builds from nothing, and says why. Unit tests depend on the code and the vars only, not
 on the exports: a build that starts from a copy made by the same code and vars, whose
 unit tests passed, does not run them again.
@@ -37,6 +38,7 @@ FINGERPRINTED = (
     "profiles.yml",
     "models",
     "macros",
+    "materializations",
     "seeds",
     "tests/generic",
     "tests/singular",

@@ -16,6 +16,8 @@ from pathlib import Path
 from impact_warehouse.dbtrun import PROJECT_DIR
 
 REGISTRY_PATH = PROJECT_DIR / "seeds" / "registry" / "indicator_registry.csv"
+# M-GRP-1: the dimensions a rate is broken down by (marts.impact_by_group.dimension)
+DIMENSIONS_PATH = PROJECT_DIR / "seeds" / "registry" / "group_dimensions.csv"
 UNITS = ("share", "count", "ratio")
 
 
@@ -42,6 +44,7 @@ class Indicator:
     finalisation_rule: str
     segments: tuple[str, ...]
     dimensions: tuple[str, ...]
+    mix_adjusted: bool
     report_section: str
     in_semantic_layer: bool
 
@@ -67,8 +70,9 @@ def _row(path: Path, line: int, row: dict[str, str]) -> Indicator:
         raise fail("report_order", "not an integer") from None
     if row["unit"] not in UNITS:
         raise fail("unit", f"not one of {', '.join(UNITS)}")
-    if row["in_semantic_layer"] not in ("true", "false"):
-        raise fail("in_semantic_layer", "not true or false")
+    for flag in ("in_semantic_layer", "mix_adjusted"):
+        if row[flag] not in ("true", "false"):
+            raise fail(flag, "not true or false")
     if (row["denominator_count"].strip() == "") != (row["unit"] == "count"):
         raise fail("denominator_count", "a count has no denominator, a share or ratio has one")
     try:
@@ -91,6 +95,7 @@ def _row(path: Path, line: int, row: dict[str, str]) -> Indicator:
         finalisation_rule=row["finalisation_rule"],
         segments=tuple(row["segments"].split()),
         dimensions=tuple(row["dimensions"].split()),
+        mix_adjusted=row["mix_adjusted"] == "true",
         report_section=row["report_section"],
         in_semantic_layer=row["in_semantic_layer"] == "true",
     )
@@ -139,6 +144,41 @@ def _segments() -> tuple[str, ...]:
     for row in registry().values():
         ordered += [segment for segment in row.segments if segment not in ordered]
     return tuple(ordered)
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """One row of the group_dimensions seed: how the report names a dimension of
+    marts.impact_by_group, and where it lists it."""
+
+    name: str
+    report_order: int
+    label: str
+    definition: str
+    rule_ids: tuple[str, ...]
+
+
+@cache
+def group_dimensions() -> dict[str, Dimension]:
+    """The dimensions of M-GRP-1 by name, in report order (the seed the registry's
+    `dimensions` column names)."""
+    with DIMENSIONS_PATH.open(newline="", encoding="utf-8") as handle:
+        rows = [
+            Dimension(
+                name=row["dimension"],
+                report_order=int(row["report_order"]),
+                label=row["label"],
+                definition=row["definition"],
+                rule_ids=tuple(row["rule_ids"].split()),
+            )
+            for row in csv.DictReader(handle)
+        ]
+    unknown = sorted(
+        {d for row in registry().values() for d in row.dimensions} - {d.name for d in rows}
+    )
+    if unknown:
+        raise RegistryError(f"{REGISTRY_PATH}: dimensions not in {DIMENSIONS_PATH}: {unknown}")
+    return {row.name: row for row in sorted(rows, key=lambda row: row.report_order)}
 
 
 # Names in report order, and every published segment (`all` first, then the M-CAR-4

@@ -1,35 +1,45 @@
-"""Render the impact report page: reports/impact-report.html, one self-contained HTML file.
+"""Render the impact report from the marts: the published pages and the reconciliation.
 
-Reads the marts (impact_indicators, impact_report, student_demographics,
-students_by_country, career_outcomes, free_user_reach) from the published
-warehouse ($IMPACT_DUCKDB_PATH, default warehouse/impact.duckdb) through a
-read-only connection, closed before rendering. The page shows the three rates
-year over year, career outcomes since 2020 by segment, the underserved
-categories, students by region and free-user reach, each figure beside its
-published value, with its status (final/provisional, G-7), suppressed cells
-(G-9) and the methodology notes. Charts are inline SVG with a data table each:
-the page loads no script, font or image and reads offline.
+Writes into reports/ (--output-dir):
 
-When Chromium is installed, a screenshot of the rendered page is written
-beside it (reports/impact-report.png), unless --no-screenshot.
+- impact-report.en.html and impact-report.fr.html: the report as it is published, in
+  English and in French: the story of the source report in its order (barriers to
+  education, career outcomes, who our students are, where they live, reach), big
+  numbers, a plain sentence for each rate, charts that read on a phone and print on A4;
+  the date of the figures and, when the warehouse says so (marts.warehouse_info), that
+  they come from synthetic exports;
+- reconciliation.html: every computed figure beside the value the 2023 report
+  published, the differences, the rule ids, the provisional and suppressed figures;
+- impact-report.en.pdf and impact-report.fr.pdf, printed by headless Chromium when it
+  is installed (`make browser`), unless --no-pdf.
+
+Reads the published warehouse ($IMPACT_DUCKDB_PATH, default warehouse/impact.duckdb)
+through a read-only connection, closed before rendering. Every page is one
+self-contained file: inline CSS, no script, font or image, nothing fetched.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 import duckdb
 
-from impact_warehouse.browser import ChromiumError, find_chromium, screenshot
-from impact_warehouse.report_assets.data import load_report_data
-from impact_warehouse.report_assets.page import render_page
+from impact_warehouse.browser import ChromiumError, find_chromium, print_to_pdf
+from impact_warehouse.report_assets.data import ReportData, load_report_data
+from impact_warehouse.report_assets.page import languages, render_page
+from impact_warehouse.report_assets.reconciliation import render_reconciliation
 from impact_warehouse.warehouse import WarehouseError, published_path
 
-DEFAULT_OUTPUT = Path("reports/impact-report.html")
+DEFAULT_OUTPUT_DIR = Path("reports")
 DEFAULT_YEAR = 2023
-SCREENSHOT_HEIGHT = 8800  # the whole page at 1400 px wide (about 8300 px with real data)
+RECONCILIATION = "reconciliation.html"
+
+
+def report_name(lang: str) -> str:
+    return f"impact-report.{lang}.html"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,7 +49,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="published warehouse file (default: $IMPACT_DUCKDB_PATH or warehouse/impact.duckdb)",
     )
     parser.add_argument(
-        "--output", type=Path, default=DEFAULT_OUTPUT, help=f"HTML file (default: {DEFAULT_OUTPUT})"
+        "--output-dir",
+        type=Path,
+        default=DEFAULT_OUTPUT_DIR,
+        help=f"folder of the pages (default: {DEFAULT_OUTPUT_DIR})",
     )
     parser.add_argument(
         "--year",
@@ -47,44 +60,66 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_YEAR,
         help=f"report year, compared with the year before (default: {DEFAULT_YEAR})",
     )
-    parser.add_argument(
-        "--screenshot",
-        type=Path,
-        default=None,
-        help="PNG picture of the page (default: the HTML path with .png)",
-    )
-    parser.add_argument(
-        "--no-screenshot", action="store_true", help="do not take the Chromium screenshot"
-    )
+    parser.add_argument("--no-pdf", action="store_true", help="do not print the PDFs with Chromium")
 
 
-def write_report(database: Path, output: Path, year: int = DEFAULT_YEAR) -> Path:
-    data = load_report_data(database)
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(f".{output.name}.tmp")
-    tmp.write_text(render_page(data, year), encoding="utf-8")
-    tmp.replace(output)
-    return output
+def _write(path: Path, text: str) -> Path:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+def write_pages(data: ReportData, output_dir: Path, year: int = DEFAULT_YEAR) -> dict[str, Path]:
+    """The report in every language and the reconciliation page: {name: path}."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    generated = dt.datetime.now(dt.UTC)
+    langs = list(languages())
+    written: dict[str, Path] = {}
+    for lang in langs:
+        other = next((other for other in langs if other != lang), None)
+        html = render_page(
+            data,
+            year,
+            lang,
+            generated_at=generated,
+            other_page=report_name(other) if other else None,
+            other_lang=other,
+        )
+        written[lang] = _write(output_dir / report_name(lang), html)
+    written["reconciliation"] = _write(
+        output_dir / RECONCILIATION,
+        render_reconciliation(
+            data, year, report_pages=[report_name(lang) for lang in langs], generated_at=generated
+        ),
+    )
+    return written
+
+
+def write_report(database: Path, output_dir: Path, year: int = DEFAULT_YEAR) -> dict[str, Path]:
+    return write_pages(load_report_data(database), output_dir, year)
 
 
 def run(args: argparse.Namespace) -> int:
     database = published_path(args.duckdb_path)
     try:
-        output = write_report(database, args.output, args.year)
+        written = write_report(database, args.output_dir, args.year)
     except (WarehouseError, duckdb.Error) as error:
         print(f"report: {error}", file=sys.stderr)
         return 1
-    print(f"wrote {output}")
-    if args.no_screenshot:
+    for path in written.values():
+        print(f"wrote {path}")
+    if args.no_pdf:
         return 0
-    png = args.screenshot or output.with_suffix(".png")
     if find_chromium() is None:
-        print("no chromium found: screenshot skipped (make browser installs it)", file=sys.stderr)
+        print("no chromium found: PDFs not printed (make browser installs it)", file=sys.stderr)
         return 0
-    try:
-        screenshot(output, png, height=SCREENSHOT_HEIGHT)
-    except (ChromiumError, OSError) as error:
-        print(f"report: screenshot failed: {error}", file=sys.stderr)
-        return 1
-    print(f"wrote {png}")
+    for lang in languages():
+        pdf = written[lang].with_suffix(".pdf")
+        try:
+            print_to_pdf(written[lang], pdf)
+        except (ChromiumError, OSError) as error:
+            print(f"report: printing {pdf} failed: {error}", file=sys.stderr)
+            return 1
+        print(f"wrote {pdf}")
     return 0

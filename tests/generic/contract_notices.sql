@@ -1,13 +1,13 @@
 {#- Warns on every value a base model keeps although its contract flags it (the `notice`
-    struct: a timestamp after the export date of its own file, a code missing from its open
-    reference list), naming export, file, key, column and value. -#}
+    struct: a code missing from its open reference list), naming export, file, key,
+    column and value. -#}
 {% test contract_notices(model) %}
     {{ config(severity='warn') }}
 
     {%- set export = model.identifier | replace('base_platform__', '') -%}
     {%- set noticed = [] -%}
     {%- for column in export_contract(export).read_columns -%}
-    {%- if column.kind == 'timestamp' or column.known_values_from | length > 0 -%}
+    {%- if column.known_values_from | length > 0 -%}
         {%- do noticed.append(column.name) -%}
     {%- endif -%}
 {%- endfor -%}

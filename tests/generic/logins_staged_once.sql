@@ -4,14 +4,14 @@
     (`quarantine`, dq_quarantine_logins). Fails on every file where they differ (a file
     staged twice, partly, or not at all), naming it. -#}
 {% test logins_staged_once(model, quarantine, raw_files) %}
-{%- set paths = [] -%}
-{%- if execute -%}
+    {%- set paths = [] -%}
+    {%- if execute -%}
     {%- set paths = run_query(
         "select path from " ~ raw_files ~ " where export = 'logins' and disposition = 'read'"
         ~ " order by path"
     ).columns[0].values() | list -%}
 {%- endif -%}
-{%- set failures %}
+    {%- set failures %}
 select
     delivered.file_name as source_file,
     footers.n_rows as events_in_file,
@@ -38,7 +38,7 @@ left join (
     on delivered.file_name = quarantined.source_file
 where
     footers.n_rows is distinct from coalesce(folded.n_logins, 0) + coalesce(quarantined.n_events, 0)
-{%- endset %}
+    {%- endset %}
 {{ name_failures(failures, "Login files not staged exactly once (footer events <> logins staged + events quarantined)") }}
 
 select * from ({{ failures }}) as failures

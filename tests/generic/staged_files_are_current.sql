@@ -3,7 +3,7 @@
     not a file read now, in that version (a file gone or re-delivered whose rows were
     left behind), naming them. -#}
 {% test staged_files_are_current(model, export, raw_files) %}
-{%- set failures %}
+    {%- set failures %}
 select
     staged.source_file,
     staged.source_sha256,
@@ -16,7 +16,7 @@ left join (
 ) as delivered
     on staged.source_file = delivered.file_name and staged.source_sha256 = delivered.sha256
 where delivered.file_name is null
-{%- endset %}
+    {%- endset %}
 {{ name_failures(failures, "Staged rows of '" ~ export ~ "' that are not the files delivered now (rebuild with --full-refresh)") }}
 
 select * from ({{ failures }}) as failures

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,9 @@ RAW_SMALL = PROJECT_DIR / "tests" / "fixtures" / "raw_small"
 # marked synthetic, so they need one, as real exports do). Tests of the key rules unset it.
 TEST_PSEUDONYM_KEY = "pytest pseudonym key, long enough to be accepted (32+)"
 os.environ.setdefault("IMPACT_PSEUDONYM_KEY", TEST_PSEUDONYM_KEY)
+# No build of the tests ever reads the developer's editions (editions/ at the project
+# root, G-11): an empty directory of their own. Tests of editions pass theirs.
+os.environ["IMPACT_EDITIONS_DIR"] = tempfile.mkdtemp(prefix="impact-editions-")
 # the input side: staging, data quality (with the report date it needs) and the seeds
 STAGING = [
     "--select",

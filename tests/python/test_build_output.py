@@ -6,10 +6,14 @@
 - A refused build prints the quarantined rows (the first 20 and the count) and the keys
   a relationships test did not find, read from the partial build before it is deleted,
   and keeps them in last-failed-build.json; a published build removes that file.
+- A data-quality test that stops the build naming its rows itself (macro name_failures)
+  is in the report with its message.
 - Pre-publish checks can refuse a build that dbt accepted.
 
 A tiny layered dbt project (seeds, staging, marts) in a temp dir runs through the real
-machinery; its quarantine model has today's quarantine relation name.
+machinery; its quarantine model has the quarantine relation's name and columns
+(failures.QUARANTINE_RELATION, the data-quality layer's dq_quarantine), and it uses the
+project's own no_rows_where test and name_failures macro.
 """
 
 from __future__ import annotations
@@ -23,9 +27,10 @@ import pytest
 from impact_warehouse import build, failures
 from impact_warehouse.build import BUILDING_PREFIX, BuildError, build_and_publish
 from impact_warehouse.cli import build_parser
+from impact_warehouse.dbtrun import PROJECT_DIR
 from impact_warehouse.failures import MAX_ROWS, QUARANTINE_RELATION
 from impact_warehouse.progress import Progress, layers_from_manifest
-from tiny_dbt import PROFILE, SCHEMA_MACRO, write_project
+from tiny_dbt import PROFILE, SCHEMA_MACRO, project_macro, write_project
 
 QUARANTINE_SCHEMA, QUARANTINE_MODEL = QUARANTINE_RELATION.split(".")
 
@@ -50,9 +55,14 @@ LAYERED = {
         vars:
           quarantined: 0
           orphans: false
+          max_n: 100
     """,
     "profiles.yml": PROFILE,
     "macros/generate_schema_name.sql": SCHEMA_MACRO,
+    **project_macro("name_failures"),
+    "tests/generic/no_rows_where.sql": (
+        PROJECT_DIR / "tests" / "generic" / "no_rows_where.sql"
+    ).read_text(),
     "seeds/codes.csv": "code\nA\nB\n",
     "seeds/_seeds.yml": """
         version: 2
@@ -74,8 +84,20 @@ LAYERED = {
             'x' as column_name,
             'bad-' || cast(i as varchar) as raw_value,
             'not an integer' as reason,
-            i as raw_row_id
+            i as raw_row_id,
+            1 as n_rows
         from range({{ var('quarantined') }}) as t(i)
+    """,
+    "models/staging/_staging.yml": """
+        version: 2
+        models:
+          - name: stg_numbers
+            data_tests:
+              - no_rows_where:
+                  arguments:
+                    condition: "n > {{ var('max_n') }}"
+                    naming: [n]
+                    message: "numbers above the maximum"
     """,
     "tests/assert_nothing_quarantined.sql": f"select * from {{{{ ref('{QUARANTINE_MODEL}') }}}}",
     "models/marts/parents.sql": "select n as parent_id from {{ ref('stg_numbers') }}",
@@ -98,7 +120,7 @@ LAYERED = {
 }
 LAYER_LINES = {
     "seeds": "1 seed, 1 data test",
-    "staging": "2 models, 1 data test",
+    "staging": "2 models, 2 data tests",
     "marts": "2 models, 1 data test",
 }
 
@@ -154,7 +176,7 @@ def test_quiet_build_shows_one_line_per_layer_and_logs_everything(
             assert LAYER_LINES[name] in line and " ok " in line, line
     summary = [line for line in lines if line.startswith("dbt build: ")]
     assert len(summary) == 1
-    assert "8 nodes (1 seed, 4 models, 3 data tests)" in summary[0] and "all passed" in summary[0]
+    assert "9 nodes (1 seed, 4 models, 4 data tests)" in summary[0] and "all passed" in summary[0]
     assert any(line.startswith(f"published {layered['published']}") for line in lines)
     assert "START" not in captured.out and len(lines) < 15
 
@@ -174,7 +196,7 @@ def test_verbose_build_shows_dbt_s_output(
     assert _execute(layered, "-v") == 0
     out = capsys.readouterr().out
     assert "START sql table model marts.children" in out and "Completed successfully" in out
-    assert "dbt build: 8 nodes" in out
+    assert "dbt build: 9 nodes" in out
     _no_ansi(out)
 
 
@@ -189,7 +211,9 @@ def test_refused_build_names_the_quarantined_rows_and_missing_keys(
     assert _execute(layered, "--vars", '{"quarantined": 25, "orphans": true}') != 0
     captured = capsys.readouterr()
     err = captured.err
-    assert f"25 quarantined row(s) in {QUARANTINE_RELATION}, the first {MAX_ROWS}:" in err
+    assert (
+        f"25 quarantine entries in {QUARANTINE_RELATION} (25 raw row(s)), the first {MAX_ROWS}:"
+    ) in err
     assert "numbers_2024-01-01.csv" in err and "bad-0" in err and "bad-19" in err
     assert "bad-20" not in err
     assert "not found in parents.parent_id; the first 3: 101, 102, 103" in err
@@ -205,6 +229,7 @@ def test_refused_build_names_the_quarantined_rows_and_missing_keys(
     assert record["stage"] == "dbt build" and record["published_left_untouched"]
     assert record["quarantine"]["relation"] == QUARANTINE_RELATION
     assert record["quarantine"]["total"] == 25 and len(record["quarantine"]["rows"]) == MAX_ROWS
+    assert record["quarantine"]["raw_rows"] == 25
     assert record["quarantine"]["rows"][0] == {
         "export": "numbers",
         "source_file": "numbers_2024-01-01.csv",
@@ -213,6 +238,7 @@ def test_refused_build_names_the_quarantined_rows_and_missing_keys(
         "raw_value": "bad-0",
         "reason": "not an integer",
         "raw_row_id": 0,
+        "n_rows": 1,
     }
     (relationships,) = [t for t in record["failed_tests"] if t["kind"] == "relationships"]
     assert (relationships["model"], relationships["column"]) == ("children", "parent_id")
@@ -234,6 +260,28 @@ def test_a_model_error_is_reported_with_an_empty_quarantine(
     record = json.loads((layered["published"].parent / "last-failed-build.json").read_text())
     assert [node["status"] for node in record["failed_nodes"]] == ["error"]
     assert record["quarantine"]["total"] == 0
+
+
+def test_a_test_naming_its_rows_is_reported_with_its_message(
+    layered: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The data-quality tests (no_rows_where, ...) stop the build through name_failures:
+    dbt records an error whose message lists the rows; the report keeps that message."""
+    assert _execute(layered, "--vars", '{"max_n": 1}') != 0
+    err = capsys.readouterr().err
+    (line,) = [line for line in err.splitlines() if "stopped the build" in line]
+    assert line.startswith("no_rows_where test no_rows_where_stg_numbers_")
+    assert "numbers above the maximum" in err and "- n=2" in err and "- n=3" in err
+    record = json.loads((layered["published"].parent / "last-failed-build.json").read_text())
+    (test,) = record["failed_tests"]
+    assert (test["kind"], test["status"], test["model"]) == (
+        "no_rows_where",
+        "error",
+        "stg_numbers",
+    )
+    assert "numbers above the maximum" in test["message"] and "n=3" in test["message"]
+    assert "rows" not in test and "rows_error" not in test and "sql" not in test
+    assert record["quarantine"]["total"] == 0  # the quarantine was built and is empty
 
 
 def test_without_a_partial_build_the_quarantine_is_unknown(tmp_path: Path) -> None:

@@ -96,6 +96,35 @@ def test_full_build_publishes_atomically_beside_an_analyst(
         assert sha256(published) == before
         record = json.loads((published.parent / "last-failed-build.json").read_text())
         assert any(r["raw_value"] == "2023-13-45" for r in record["quarantine"]["rows"])
+        assert record["quarantine"]["relation"] == "staging.dq_quarantine"
+        assert {t["kind"] for t in record["failed_tests"]} >= {
+            "relationships",
+            "quarantine_within_tolerance",
+        }
+
+        # C-3: a response gone from job_outcomes, the first login month deleted (C-1 sees
+        # no gap there): dbt passes, the pre-publish check refuses naming both counts
+        shrunk = tmp_path / "raw_shrunk"
+        shutil.copytree(RAW_SMALL, shrunk)
+        responses = shrunk / "job_outcomes" / "job_outcomes_2023-12-31.csv"
+        kept = [line for line in responses.read_text().splitlines() if not line.startswith("9001,")]
+        responses.write_text("\n".join(kept) + "\n")
+        shutil.rmtree(shrunk / "logins" / "month=2022-12")
+        capsys.readouterr()
+        assert _build(tmp_path, published, shrunk, OTHER_VARS) != 0
+        err = capsys.readouterr().err
+        assert "C-3 no silent shrinkage" in err and "left untouched" in err
+        assert "export job_outcomes: 3 rows published, 2 in this build (-33.3%)" in err
+        assert "login month 2022-12: 2 rows published, 0 in this build (-100.0%)" in err
+        assert sha256(published) == before
+        assert analyst.query() == first
+        record = json.loads((published.parent / "last-failed-build.json").read_text())
+        assert record["stage"] == "pre-publish check"
+        assert {d["name"] for d in record["shrinkage"]["drops"]} == {
+            "job_outcomes",
+            "logins",
+            "2022-12",
+        }
     finally:
         analyst.close()
 

@@ -1,7 +1,9 @@
 """What the warehouse may read from a generated folder and what it must never read:
 `_synthetic.json` (the marker: generator, version, scale, seed, exports; no figures) and
 `_generator_manifest.json` (the truth, a test oracle). Also the export contract of the
-generator (one list of columns) and its chunked writing (same bytes whatever the chunk)."""
+generator (the project's one contract, impact_warehouse.contract: columns, kinds, closed
+lists), the files it refuses to write, and its chunked writing (same bytes whatever the
+chunk)."""
 
 from __future__ import annotations
 
@@ -14,9 +16,10 @@ import numpy as np
 import pytest
 
 import generator_fixtures as fx
-from impact_warehouse import __version__
-from impact_warehouse.generator import MANIFEST, MARKER, files, generate
-from impact_warehouse.generator.exports import EXPORT_COLUMNS, EXPORTS
+from impact_warehouse import __version__, contract
+from impact_warehouse.generator import MANIFEST, MARKER, countries, files, generate, model
+from impact_warehouse.generator.exports import EXPORT_COLUMNS, EXPORTS, values
+from impact_warehouse.generator.timeutil import at_paris, day
 
 gen_raw = fx.gen_raw  # session fixtures, shared by the generator tests
 gen_raw_other_seed = fx.gen_raw_other_seed
@@ -85,8 +88,58 @@ def test_the_warehouse_never_reads_the_manifest() -> None:
 
 def test_export_contract_is_the_one_list() -> None:
     assert EXPORTS == NINE == list(EXPORT_COLUMNS)
-    kinds = {kind for cols in EXPORT_COLUMNS.values() for _, kind in cols}
-    assert kinds <= {"integer", "timestamp", "date", "text", "boolean"}
+    for export in contract.load():
+        assert EXPORT_COLUMNS[export.name] == tuple((c.name, c.kind) for c in export.columns)
+    # the closed lists the generator draws from are the contract's (and its seeds')
+    assert model.DOMAINS == list(contract.enumeration("paths", "domain") or ())
+    assert tuple(model.FUNDING) == contract.enumeration("enrollments", "funding_type")
+    assert countries.PSEUDO_CODES == ("XX", "A1", "A2", "AP", "EU")  # the seed's rows
+    assert set(countries.PSEUDO_CODES) < set(values("logins", "ip_country_code"))
+    with pytest.raises(KeyError, match="no closed list"):
+        values("addresses", "country_code")
+
+
+def _paths(**changed: object) -> dict[str, np.ndarray]:
+    """One valid paths row (the generator's typed columns), with `changed` columns."""
+    cols = {
+        "path_id": np.array(["P0001"], dtype=object),
+        "path_name": np.array(["Data analyst"], dtype=object),
+        "domain": np.array([" DATA"], dtype=object),  # stray case and space: still Data
+        "rncp_level": np.array([6]),
+        "duration_months": np.array([12]),
+        "language": np.array(["fr"], dtype=object),
+        "launched_on": np.array([day(2020, 1, 1)]),
+        "retired_on": np.array([model.NULL]),
+        "updated_at": at_paris(np.array([day(2024, 7, 1)]), np.array([80000])),
+    }
+    return cols | {
+        k: np.array([v], dtype=object if isinstance(v, str) else None) for k, v in changed.items()
+    }
+
+
+def test_a_file_breaking_the_contract_is_not_written(tmp_path: Path) -> None:
+    """Staging would quarantine these rows: the generator refuses to write them, naming the
+    file and the column, and leaves no file behind."""
+    out = files.ExportFiles(tmp_path, np.random.default_rng(0), lambda _m: None, None)
+    out.write("paths", "2024-07-01", _paths(), np.zeros(1, bool))
+    assert (
+        (tmp_path / "paths" / "paths_2024-07-01.csv")
+        .read_text()
+        .splitlines()[1]
+        .startswith("P0001,Data analyst, DATA,6,12,fr,2020-01-01,,2024-07-01T22:13:20+02:00")
+    )
+    with pytest.raises(
+        ValueError,
+        match=r"paths_2024-01-01.csv would break the contract: column domain: "
+        r"values outside the contract \['Astrology'\]",
+    ):
+        out.write("paths", "2024-01-01", _paths(domain="Astrology"), np.zeros(1, bool))
+    # 2024-07-01 22:13 in Paris is after the older file's date
+    with pytest.raises(
+        ValueError, match=r"column updated_at: 1 timestamp\(s\) after the export date 2024-01-01"
+    ):
+        out.write("paths", "2024-01-01", _paths(), np.zeros(1, bool))
+    assert sorted(p.name for p in (tmp_path / "paths").iterdir()) == ["paths_2024-07-01.csv"]
 
 
 def test_a_column_outside_the_contract_is_refused(tmp_path: Path) -> None:

@@ -138,7 +138,9 @@ TRAPS = {
     "M-PLA response 00:30 Paris July 1 written as 22:30Z": """
         select count(*) from raw_job_outcomes where collected_at like '%-06-30T22:30:00Z'""",
     "M-PLA response 23:59:59 Paris June 30": """
-        select count(*) from raw_job_outcomes where collected_at like '%-06-30T23:59:59+02:00'""",
+        select count(*) from raw_job_outcomes
+        where collected_at like '%-06-30T23:59:59+02:00'
+           or collected_at like '%-06-30T21:59:59Z'""",
     "M-PLA no_answer response": "select count(*) from raw_job_outcomes where lower(trim(situation)) = 'no_answer'",
     "M-PLA response on a dropped-out enrolment": """
         select count(*) from raw_job_outcomes as r join raw_enrollments as e using (enrollment_id)
@@ -180,6 +182,52 @@ TRAPS = {
              * (count(*) filter (where comment like '%+33%') > 0)::int
              * (count(*) filter (where comment like e'%\\n%' or comment like '%' || chr(10) || '%') > 0)::int
         from raw_career_outcome_declarations""",
+    # M-PLA-6 / M-OUT-1 / G-10 (issue 11)
+    "M-PLA-6 job started between the six- and twelve-month window ends": """
+        select count(*) from raw_job_outcomes as j join raw_enrollments as e using (enrollment_id)
+        where e.filename like '%07-01%' and lower(trim(j.situation)) = 'employed'
+          and cast(j.job_started_on as date) > cast(e.graduated_on as date) + interval 6 month
+          and cast(j.job_started_on as date) <= cast(e.graduated_on as date) + interval 12 month""",
+    "M-PLA-6 job response collected July-December of Y+1": """
+        select count(*) from raw_job_outcomes as j join raw_enrollments as e using (enrollment_id)
+        where e.filename like '%07-01%' and lower(trim(j.situation)) = 'employed'
+          and pday(j.collected_at) between make_date(year(cast(e.graduated_on as date)) + 1, 7, 1)
+                                       and make_date(year(cast(e.graduated_on as date)) + 1, 12, 31)""",
+    "M-PLA-6 00:30 Paris January 1 of Y+2 written as 23:30Z": """
+        select count(*) from raw_job_outcomes as j join raw_enrollments as e using (enrollment_id)
+        where e.filename like '%07-01%' and j.collected_at like '%-12-31T23:30:00Z'
+          and year(pday(j.collected_at)) = year(cast(e.graduated_on as date)) + 2""",
+    "M-OUT-1 graduate with an in-field and an out-of-field job": """
+        select count(*) from (select enrollment_id from raw_job_outcomes
+            where lower(trim(situation)) in ('employed', 'self_employed', 'business_creation')
+            group by enrollment_id
+            having bool_or(lower(trim(related_to_path)) in ('true', '1', 'yes'))
+               and bool_or(lower(trim(related_to_path)) in ('false', '0', 'no')))""",
+    "M-OUT-1 graduate with an apprenticeship and another job": """
+        select count(*) from (select enrollment_id from raw_job_outcomes group by enrollment_id
+            having bool_or(lower(trim(situation)) = 'apprenticeship')
+               and bool_or(lower(trim(situation)) = 'employed'))""",
+    "M-OUT-1 graduate answering job_seeking and inactive": """
+        select count(*) from (select enrollment_id from raw_job_outcomes group by enrollment_id
+            having bool_or(lower(trim(situation)) = 'job_seeking')
+               and bool_or(lower(trim(situation)) = 'inactive'))""",
+    "M-OUT-1 graduate answering further_training and internship": """
+        select count(*) from (select enrollment_id from raw_job_outcomes group by enrollment_id
+            having bool_or(lower(trim(situation)) = 'further_training')
+               and bool_or(lower(trim(situation)) = 'internship'))""",
+    "M-OUT-1 job situation without a start date": """
+        select count(*) from raw_job_outcomes
+        where lower(trim(situation)) = 'employed' and job_started_on is null""",
+    "G-10 between 1 and 10 refugees among the 2023 graduates (one small cell)": f"""
+        select (count(distinct e.enrollment_id) between 1 and 10)::int
+        from raw_enrollments as e join raw_student_profiles as p using (enrollment_id)
+        where e.filename like '%07-01%' and year(cast(e.graduated_on as date)) = 2023
+          and lower(trim(p.is_refugee)) = 'yes'
+          and cast(e.user_id as bigint) not in {TEST_USERS}
+          and p.profile_id = (select max_by(q.profile_id, (cast(q.collected_at as timestamptz),
+                                                           cast(q.profile_id as bigint)))
+                              from raw_student_profiles as q
+                              where q.enrollment_id = p.enrollment_id)""",
     # M-DEM / M-UND / M-TEC / M-RES
     "M-DEM enrolment with several profile rows": """
         select count(*) from (select enrollment_id from raw_student_profiles

@@ -1,4 +1,4 @@
-"""`impact-warehouse headline` on a small hand-made warehouse with the MARTS.md schemas."""
+"""`impact-warehouse headline` on a small hand-made warehouse with the marts' contracts."""
 
 from __future__ import annotations
 
@@ -10,12 +10,12 @@ import pytest
 from impact_warehouse import headline
 from impact_warehouse.cli import main
 from impact_warehouse.report_assets.formatting import format_difference, format_value
-from impact_warehouse.report_assets.sample import write_sample_warehouse
+from report_fixture import write_report_warehouse
 
 
 @pytest.fixture()
 def sample_db(tmp_path: Path) -> Path:
-    return write_sample_warehouse(tmp_path / "impact.duckdb", report_date="2024-03-31")
+    return write_report_warehouse(tmp_path / "impact.duckdb", report_date="2024-03-31")
 
 
 def test_formats_shares_counts_and_growth() -> None:

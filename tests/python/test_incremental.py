@@ -67,8 +67,8 @@ def _relations(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     ).fetchall()
 
 
-# Columns of the inventory that say where and when a file was found (the raw directory
-# is a copy) and whether its fingerprint was reused: not the content of the warehouse.
+# Columns that say where and when a file was found (the raw directory is a copy),
+# whether its fingerprint was reused, and when the build ran: not the warehouse's content.
 NOT_COMPARED = {
     "base_platform__raw_files": (
         "path",
@@ -76,7 +76,9 @@ NOT_COMPARED = {
         "changed_at",
         "fingerprinted_at",
         "is_fingerprint_reused",
-    )
+    ),
+    # when the build ran (marts.warehouse_info)
+    "warehouse_info": ("built_at",),
 }
 
 

@@ -61,7 +61,9 @@ def test_unsuppressed_indicators_equal_truth(sample_warehouse) -> None:
     """The session's sample warehouse (default min_cell_size): the unsuppressed figures of
     int_indicators_computed equal the truth on every truth row."""
     truth = _truth(sample_warehouse.raw_dir)
-    got = _rows(sample_warehouse.duckdb_path, "intermediate.int_indicators_computed")
+    got = _rows(
+        sample_warehouse.duckdb_path, "intermediate.int_indicators_computed", "dimension = 'all'"
+    )
     assert _differences(truth, got) == []
 
 
@@ -132,3 +134,107 @@ def test_impact_indicators_equal_truth_unsuppressed(other_seed_build) -> None:
     got = _rows(db, "marts.impact_indicators")
     assert set(got) == set(truth)
     assert _differences(truth, got) == []
+
+
+# ---------------------------------------------------------------------- Part 2 (issue 11)
+def _manifest(raw: Path) -> dict:
+    return json.loads((raw / "_generator_manifest.json").read_text())
+
+
+def test_groups_equal_truth(sample_warehouse) -> None:
+    """M-GRP-1, M-GRP-2: every group count of int_indicators_computed (unsuppressed) up to
+    the report year equals the generator's truth_by_group, row for row."""
+    truth = {
+        (r["indicator"], r["year"], r["dimension"], r["group"]): (r["numerator"], r["denominator"])
+        for r in _manifest(sample_warehouse.raw_dir)["truth_by_group"]
+    }
+    con = duckdb.connect(str(sample_warehouse.duckdb_path), read_only=True)
+    try:
+        rows = con.execute(
+            "select indicator, year, dimension, group_name, numerator, denominator "
+            "from intermediate.int_indicators_computed "
+            "where dimension not in ('all', 'mix_cell') and year <= 2024"
+        ).fetchall()
+    finally:
+        con.close()
+    got = {(r[0], r[1], r[2], r[3]): (r[4], r[5]) for r in rows}
+    assert truth
+    assert {k: (truth.get(k), got.get(k)) for k in set(truth) | set(got)
+            if truth.get(k) != got.get(k)} == {}  # fmt: skip
+
+
+def test_published_groups_and_statuses_follow_truth_and_suppression(sample_warehouse) -> None:
+    """impact_by_group and graduate_outcomes: an unsuppressed row equals the truth; a
+    suppressed one is small (G-9: a count under 11, zero included) or is the one row G-10
+    adds to a partition with exactly one small row; the G-10 trap (refugees of the 2023
+    placement cohort) hides `yes` and the next smallest group."""
+    manifest = _manifest(sample_warehouse.raw_dir)
+    groups = {
+        (r["indicator"], r["year"], r["dimension"], r["group"]): (r["numerator"], r["denominator"])
+        for r in manifest["truth_by_group"]
+    }
+    statuses = {
+        (r["year"], r["segment"], r["outcome_status"]): r["graduates"]
+        for r in manifest["truth_outcomes"]
+    }
+    cohorts: dict[tuple, int] = {}
+    for (year, segment, _), n in statuses.items():
+        cohorts[(year, segment)] = cohorts.get((year, segment), 0) + n
+    con = duckdb.connect(str(sample_warehouse.duckdb_path), read_only=True)
+    try:
+        by_group = con.execute(
+            'select indicator, year, dimension, "group", numerator, denominator, is_suppressed '
+            "from marts.impact_by_group"
+        ).fetchall()
+        outcomes = con.execute(
+            "select year, segment, outcome_status, graduates, is_suppressed "
+            "from marts.graduate_outcomes"
+        ).fetchall()
+    finally:
+        con.close()
+    partitions: dict[tuple, list] = {}
+    for indicator, year, dimension, group, num, den, suppressed in by_group:
+        t_num, t_den = groups[(indicator, year, dimension, group)]
+        if not suppressed:
+            assert (num, den) == (t_num, t_den), (indicator, year, dimension, group)
+        partitions.setdefault((indicator, year, dimension), []).append(
+            (min(t_num, t_den) < 11, t_den, group, suppressed)
+        )
+    for year, segment, status, n, suppressed in outcomes:
+        t_n = statuses[(year, segment, status)]
+        if not suppressed:
+            assert n == t_n, (year, segment, status)
+        small = min(t_n, cohorts[(year, segment)]) < 11
+        partitions.setdefault((year, segment), []).append((small, t_n, status, suppressed))
+    for key, rows in partitions.items():
+        small = [r for r in rows if r[0]]
+        expected = {r[2] for r in small}
+        if len(small) == 1:  # G-10: the next smallest size, ties: the name sorting first
+            others = sorted((r[1], r[2]) for r in rows if not r[0])
+            expected |= {others[0][1]} if others else set()
+        assert {r[2] for r in rows if r[3]} == expected, key
+    refugees = {r[2]: r[3] for r in partitions[("job_placement_rate", 2023, "refugee")]}
+    assert refugees == {"yes": True, "no": False, "unknown": True}
+
+
+def test_benchmarks_equal_truth(sample_warehouse) -> None:
+    """M-VA-1, M-VA-2: impact_benchmarks (min_cell_size 11) equals the generator's
+    truth_benchmarks for every mix-adjusted rate and year."""
+    truth = {(r["indicator"], r["year"]): r for r in _manifest(sample_warehouse.raw_dir)[
+        "truth_benchmarks"]}  # fmt: skip
+    con = duckdb.connect(str(sample_warehouse.duckdb_path), read_only=True)
+    try:
+        rows = con.execute(
+            "select indicator, year, reference_year, observed, expected, value_added, "
+            "mix_effect, n_cells, n_cells_fallback from marts.impact_benchmarks"
+        ).fetchall()
+    finally:
+        con.close()
+    assert {(r[0], r[1]) for r in rows} == set(truth)
+    for indicator, year, ref, observed, expected, added, mix, n_cells, fallback in rows:
+        t = truth[(indicator, year)]
+        assert ref == t["reference_year"]
+        assert (n_cells, fallback) == (t["n_cells"], t["n_cells_fallback"]), (indicator, year)
+        for got, want in ((observed, "observed"), (expected, "expected"),
+                          (added, "value_added"), (mix, "mix_effect")):  # fmt: skip
+            assert math.isclose(got, t[want], rel_tol=1e-9, abs_tol=1e-12), (indicator, year)

@@ -190,11 +190,13 @@ def _contract_columns() -> tuple[dict[str, dict[str, str]], set[str]]:
 
 
 def _source_columns() -> dict[str, dict[str, bool]]:
-    """Export -> {column: is PII}, from every dbt source declared under models/."""
+    """Export -> {column: is PII}, from the `platform` source declared under models/."""
     sources: dict[str, dict[str, bool]] = {}
     for path in sorted((PROJECT_DIR / "models").rglob("*.yml")):
         content = yaml.safe_load(path.read_text()) or {}
         for source in content.get("sources") or []:
+            if source["name"] != "platform":  # the exports; the editions are not input
+                continue
             for table in source.get("tables") or []:
                 columns = sources.setdefault(table["name"], {})
                 for column in table.get("columns") or []:
@@ -269,7 +271,7 @@ def test_every_mart_and_column_of_the_marts_doc_is_built_or_planned(
     sample_warehouse: SampleWarehouse,
 ) -> None:
     documented, planned_marts, planned_columns = _marts_doc()
-    assert documented and planned_marts and planned_columns
+    assert documented  # planned marts and columns: none left since issues 10 and 11
     con = duckdb.connect(str(sample_warehouse.duckdb_path), read_only=True)
     try:
         rows = con.execute(

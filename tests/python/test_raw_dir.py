@@ -223,6 +223,8 @@ def test_make_data_regenerates_the_sample_only(
         calls.append((out, scale, seed))
         (out / "users").mkdir(parents=True)
         (out / "users" / "users_2024-01-01.csv").write_text(f"user_id\n{seed}\n")
+        # as the generator does: the marker beside the synthetic exports
+        (out / SYNTHETIC_MARKER).write_text(json.dumps({"scale": scale, "seed": seed}))
 
     monkeypatch.setattr(exports, "SAMPLE_DIR", sample)
     monkeypatch.setattr(exports, "_generate", fake)

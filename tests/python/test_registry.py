@@ -32,6 +32,7 @@ YEAR_COLUMNS = {
     "activity_year",
     "graduation_cohort_year",
     "placement_cohort_year",
+    "reference_year",
 }
 
 
@@ -120,3 +121,27 @@ def test_year_columns_have_one_name_per_meaning(sample_warehouse: SampleWarehous
         if re.fullmatch(r"(\w+_)?year", column) and not column.startswith(("is_", "has_"))
     }
     assert sorted((model, column) for model, column in found if column not in YEAR_COLUMNS) == []
+
+
+def test_group_dimensions_are_the_registrys_and_the_marts(
+    sample_warehouse: SampleWarehouse,
+) -> None:
+    """M-GRP-1: the report's dimension labels (group_dimensions seed) cover every dimension
+    the registry lists, and impact_by_group has exactly the (indicator, dimension) pairs the
+    registry declares."""
+    from impact_warehouse.indicators import group_dimensions
+
+    dimensions = group_dimensions()
+    assert list(dimensions)[:2] == ["gender", "funding_type"]
+    declared = {(row.name, d) for row in registry().values() for d in row.dimensions}
+    assert {d for _, d in declared} == set(dimensions)
+    con = duckdb.connect(str(sample_warehouse.duckdb_path), read_only=True)
+    try:
+        built = set(
+            con.execute(
+                "select distinct indicator, dimension from marts.impact_by_group"
+            ).fetchall()
+        )
+    finally:
+        con.close()
+    assert built == declared

@@ -1,5 +1,5 @@
 -- Every population model in its fixed contract (population, year, segment,
--- count_name, n), unioned: the counts the indicator registry names. A new
+-- dimension, group_name, count_name, n), unioned: the counts the indicator registry names. A new
 -- population is one more name in this list (Tuva-style: the union of the long
 -- models).
 {%- set population_models = [
@@ -26,6 +26,8 @@ final as (
             population,
             year,
             segment,
+            dimension,
+            group_name,
             count_name,
             n
         from {{ population_model }}

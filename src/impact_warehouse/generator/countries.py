@@ -8,6 +8,8 @@ Cyprus are Asia).
 
 from __future__ import annotations
 
+from .exports import seed_values
+
 # M49 region code -> ISO alpha-2 codes (Antarctica has no M49 region: "").
 _BY_REGION: dict[str, str] = {
     "002": (  # Africa
@@ -41,7 +43,7 @@ CODES: list[str] = sorted(REGION_OF)
 assert len(CODES) == 249, len(CODES)
 
 FRANCE_TERRITORIES = ("FR", "GP", "MQ", "GF", "RE", "YT")
-PSEUDO_CODES = ("XX", "A1", "A2", "AP", "EU")
+PSEUDO_CODES = seed_values("pseudo_country_codes", "country_code")  # XX A1 A2 AP EU
 
 # Never seen in free users' 2023 logins, so that exactly 222 countries are reached
 # (published free_user_countries 2023). 249 - 27 = 222.

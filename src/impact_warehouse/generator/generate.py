@@ -32,7 +32,7 @@ from .populations import (
     profiles,
 )
 from .simulate import simulate
-from .truth import check_design, compute_truth
+from .truth import check_design, compute_truth, group_truth
 from .world import assign_ids
 
 DEFAULT_SEED = 20231231
@@ -71,6 +71,7 @@ def generate(
     progress("computing the truth (METHODOLOGY.md rules on the generated records)")
     truth = compute_truth(world, reach)
     check_design(world, truth)
+    part_2 = group_truth(world)
     manifest = {
         "parameters": {
             "scale": scale,
@@ -83,6 +84,10 @@ def generate(
         "file_rows": dict(sorted(files.file_rows.items())),
         "traps": dict(sorted(world.traps.items())),
         "truth": truth,
+        # Part 2 (issue 11): unsuppressed, as int_indicators_computed and the marts read
+        "truth_by_group": part_2["by_group"],
+        "truth_benchmarks": part_2["benchmarks"],
+        "truth_outcomes": part_2["outcomes"],
     }
     (out / MANIFEST).write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n")
     (out / MARKER).write_text(json.dumps(marker(scale, seed), indent=1) + "\n")

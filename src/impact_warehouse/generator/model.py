@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .exports import values
 from .timeutil import add_months, day
 
 YEARS = list(range(2019, 2025))
@@ -27,6 +28,26 @@ EMPLOYER_STARTS = {2019: 1500, 2020: 1500, 2021: 1600, 2022: 1600, 2023: 1700, 2
 GRADUATION = {2019: 0.38, 2020: 0.39, 2021: 0.40, 2022: 0.41, 2023: 0.50, 2024: 0.45}
 PLACEMENT = {2019: 0.50, 2020: 0.46, 2021: 0.47, 2022: 0.48, 2023: 0.457, 2024: 0.30}
 APPRENTICE_PLACEMENT = {2019: 0.78, 2020: 0.77, 2021: 0.78, 2022: 0.79, 2023: 0.81, 2024: 0.60}
+# M-PLA-6: placed within 12 months (the 6-month placed, plus jobs started in months 6-12 and
+# qualifying responses collected July-December of Y+1); cohorts whose December 31 of Y+1 is
+# after the export (2023, 2024) only get the responses collected by then
+PLACEMENT_12M = {2019: 0.56, 2020: 0.52, 2021: 0.53, 2022: 0.55, 2023: 0.53, 2024: 0.36}
+# Outcomes by background (issue 11): relative chances of a graduate, by the answers of the
+# enrolment's latest profile, to be among the placed of the year's quota (M-PLA-3, -6): lower
+# for graduates who were unemployed or low-qualified at enrolment, a little lower when the
+# answer is unknown; the year's placed count stays the quota
+PLACEMENT_WEIGHT = {"unemployed": 0.55, "low_qualification": 0.7, "unknown": 0.85}
+# and, the other way round, the chance of a student whose enrolment did not graduate on time
+# (late, dropped out, still active after its end) to be among the year's unemployed and
+# low-qualified quotas, relative to one who graduated on time or is still within the path
+NOT_ON_TIME_WEIGHT = 1.5
+# related_to_path of a job response (M-OUT-1): share true / false (the rest empty), by
+# who took the job: out-of-field jobs are more frequent among graduates unemployed or
+# low-qualified at enrolment, and among jobs found after the six-month window
+RELATED = {"base": (0.74, 0.18), "obstacle": (0.56, 0.34), "after_window": (0.42, 0.48)}
+# G-10 trap: at most this many graduates of the 2023 placement cohort are refugees (the
+# refugee partition of the 2023 placement rates then has exactly one small cell, `yes`)
+REFUGEE_GRADUATES_2023 = 3
 UNEMPLOYED = {2019: 0.72, 2020: 0.72, 2021: 0.71, 2022: 0.70, 2023: 0.63, 2024: 0.62}
 LOW_QUAL = {2019: 0.50, 2020: 0.50, 2021: 0.49, 2022: 0.48, 2023: 0.42, 2024: 0.41}
 ANY_UNDERSERVED = {2019: 0.82, 2020: 0.82, 2021: 0.81, 2022: 0.80, 2023: 0.75, 2024: 0.74}
@@ -53,23 +74,9 @@ CAREER_SEGMENTS = {
 }
 ACCOUNTS = 3_000_000
 
-DOMAINS = [
-    "Cybersecurity",
-    "Data",
-    "Design",
-    "Development",
-    "Project Management",
-    "Supply Chain",
-    "System and Network",
-    "Marketing and Communication",
-    "Human Resources",
-    "Business and Management",
-    "Health and Social Care",
-    "Education and Training",
-    "Sales",
-]
+DOMAINS = list(values("paths", "domain"))  # seed path_domains, in its order
 TECH_DOMAINS = set(DOMAINS[:7])
-FUNDING = np.array(["self_funded", "employer", "public", "apprenticeship"], dtype=object)
+FUNDING = np.array(values("enrollments", "funding_type"), dtype=object)
 F_SELF, F_EMPLOYER, F_PUBLIC, F_APPRENTICE = 0, 1, 2, 3
 
 
@@ -82,6 +89,15 @@ def quota(rng: np.random.Generator, n: int, shares: list[float]) -> np.ndarray:
         raise ValueError(f"quota shares exceed 1 for n={n}: {shares}")
     cats = np.repeat(np.arange(len(shares) + 1), counts + [rest])
     return rng.permutation(cats)
+
+
+def weighted_order(rng: np.random.Generator, weights: np.ndarray) -> np.ndarray:
+    """Positions 0..n-1 in a random order where position i comes early with odds
+    proportional to weights[i] (Efraimidis-Spirakis: sort by u ** (1 / w)); the first k are
+    a weighted sample without replacement of size k. One uniform draw per position."""
+    w = np.asarray(weights, np.float64)
+    keys = rng.random(len(w)) ** (1.0 / w)
+    return np.argsort(-keys, kind="stable")
 
 
 def k_of(share: float, n: int) -> int:

@@ -94,6 +94,8 @@ class Sim:
         self.test_users = np.zeros(0, np.int64)
         self.is_test = np.zeros(0, bool)
         self.gender_of = np.zeros(0, dtype=object)
+        # G-10 trap: refugees still allowed in the 2023 placement cohort (populations.profiles)
+        self.refugee_graduates_2023 = 0
 
     @property
     def traps(self) -> Counter:

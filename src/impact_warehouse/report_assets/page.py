@@ -1,4 +1,12 @@
-"""The impact report as one self-contained HTML page (inline CSS and SVG, no script)."""
+"""The published impact report: one self-contained HTML page per language.
+
+The story follows the source report's order: breaking barriers to education (the
+three rates), career outcomes, who our students are, (outcomes by background, when the
+warehouse has them), where they live, reach, then the methodological note. Every
+figure comes from the marts; every word from the translation table (`i18n`), the
+indicators' English labels from the registry. No table name, rule id or file path
+reaches the reader: those are on the reconciliation page.
+"""
 
 from __future__ import annotations
 
@@ -6,583 +14,774 @@ import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
-from impact_warehouse.indicators import in_section, indicator
+from impact_warehouse.indicators import in_section
+from impact_warehouse.report_assets import i18n
 from impact_warehouse.report_assets.charts import (
+    CURRENT,
+    PREVIOUS,
+    REGION_COLORS,
+    SEGMENT_COLORS,
     Bar,
-    Series,
-    horizontal_bars,
-    stacked_columns,
-    stacked_share_bars,
+    Column,
+    bars,
+    columns,
+    share_bar,
 )
 from impact_warehouse.report_assets.data import Figure, ReportData
 from impact_warehouse.report_assets.formatting import (
     MISSING,
-    format_difference,
-    format_value,
+    number,
+    percent,
+    points,
+    value_text,
 )
-from impact_warehouse.report_assets.methodology import NOTES
-from impact_warehouse.report_assets.style import CSS
+from impact_warehouse.report_assets.style import page_css
 
-FIRST_CAREER_YEAR = 2020
-PREVIOUS_COLOR = "#5f7a99"
-CURRENT_COLOR = "#0072b2"
-SEGMENTS = (
-    ("student", "Students", "#0072b2"),
-    ("apprentice", "Apprentices", "#d55e00"),
-    ("free_user", "Free users", "#007d5a"),
-)
-# Which figures the charts and cards show (layout); labels, definitions, order and
-# sections come from the indicator registry.
+# Layout: which figures the story puts where (labels, order and sections: the registry).
+HEADLINE_RATES = ("orientation_rate", "graduation_rate", "job_placement_rate")
+APPRENTICES = "apprentice_job_placement_rate"
+NOT_ALSO_MEASURED = {*HEADLINE_RATES, APPRENTICES, "applicants", "applicants_growth"}
+ANY_UNDERSERVED = "share_any_underserved"
+FRANCE = "share_residing_in_france"
+ABROAD = ("share_region_africa", "share_region_europe", "share_region_rest_of_world")
 REGIONS = (
-    ("France", "share_residing_in_france", "#0072b2"),
-    ("Africa", "share_region_africa", "#d55e00"),
-    ("Europe", "share_region_europe", "#007d5a"),
-    ("Rest of the world", "share_region_rest_of_world", "#a8467f"),
+    ("France", FRANCE),
+    ("Africa", "share_region_africa"),
+    ("Europe", "share_region_europe"),
+    ("Rest of the world", "share_region_rest_of_world"),
 )
-RATES = ("orientation_rate", "graduation_rate", "job_placement_rate")
-# (indicator, category of marts.student_demographics)
-UNDERSERVED = (
-    ("share_unemployed", "unemployed"),
-    ("share_low_qualification", "low_qualification"),
-    ("share_refugee", "refugee"),
-    ("share_underserved_area", "underserved_area"),
-    ("share_disability", "disability"),
-    ("share_women_in_tech", "women_in_tech"),
-    ("share_any_underserved", "any_underserved"),
-)
+CAREER_SEGMENTS = ("student", "apprentice", "free_user")
+FIRST_CAREER_YEAR = 2020  # the report's series of career outcomes starts in 2020
+TOP_COUNTRIES = 8
 
 
 def _e(value: object) -> str:
     return escape(str(value))
 
 
-def label_of(figure: Figure) -> str:
-    label = indicator(figure.indicator).label
-    if figure.segment != "all":
-        label += f" ({dict((s, n) for s, n, _ in SEGMENTS).get(figure.segment, figure.segment)})"
-    return label
+class Page:
+    """The page of one report year in one language."""
 
+    def __init__(self, data: ReportData, year: int, lang: str) -> None:
+        self.data = data
+        self.year = year
+        self.previous = year - 1
+        self.lang = lang
+        self.w = i18n.words(lang)
 
-def computed_text(figure: Figure) -> str:
-    if figure.is_suppressed:
-        return "suppressed"
-    if not figure.present and figure.value is None:
-        return "no data"
-    return format_value(figure.value, figure.unit)
+    # words and figures -----------------------------------------------------------------
 
+    def t(self, key: str, **values: object) -> str:
+        return self.w[key].format(**values) if values else self.w[key]
 
-def _status_badge(figure: Figure) -> str:
-    badges = []
-    if figure.status == "provisional":
-        badges.append('<span class="badge provisional">provisional</span>')
-    elif figure.status == "final":
-        badges.append('<span class="badge final">final</span>')
-    if figure.is_suppressed:
-        badges.append('<span class="badge suppressed">suppressed</span>')
-    return " ".join(badges) or MISSING
+    def num(self, value: float | int) -> str:
+        return number(value, self.lang)
 
+    def pct(self, share: float) -> str:
+        return percent(share, self.lang)
 
-def _counts(figure: Figure) -> str:
-    if figure.is_suppressed or figure.numerator is None:
-        return MISSING
-    if figure.denominator is None or figure.unit == "count":
-        return f"{figure.numerator:,}"
-    return f"{figure.numerator:,} / {figure.denominator:,}"
+    def value(self, figure: Figure) -> str:
+        return value_text(figure.value, figure.unit, self.lang) if figure.shown else MISSING
 
+    def label(self, name: str) -> str:
+        return i18n.indicator_label(name, self.lang)
 
-def figure_table(caption: str, figures: Sequence[Figure], table_id: str) -> str:
-    """The text alternative of a chart: every figure with its counts, published value, status."""
-    rows = []
-    for figure in figures:
-        published = (
-            format_value(figure.published, figure.unit)
-            if figure.published is not None
-            else '<span class="muted">not published</span>'
+    def date(self, iso: str) -> str:
+        return i18n.long_date(iso, self.lang)
+
+    def sentence(self, figure: Figure) -> str:
+        """The plain sentence of a figure, or why there is none."""
+        if not figure.present:
+            return self.t("no_data")
+        if not figure.shown:
+            return self.t("suppressed")
+        counts = {"num": "", "den": "", "of": ""}
+        if figure.numerator is not None:
+            counts["num"] = self.num(figure.numerator)
+        if figure.denominator is not None:
+            counts["den"] = self.num(figure.denominator)
+            counts["of"] = self.t("of", num=counts["num"], den=counts["den"])
+        return i18n.indicator_sentence(figure.indicator, self.lang).format(
+            value=self.value(figure),
+            year=figure.year,
+            previous=figure.year - 1,
+            next_year=figure.year + 1,
+            **counts,
         )
-        rows.append(
-            "<tr>"
-            f'<th scope="row">{_e(label_of(figure))}</th>'
-            f"<td>{figure.year}</td>"
-            f'<td class="num computed">{_e(computed_text(figure))}</td>'
-            f'<td class="num">{_e(_counts(figure))}</td>'
-            f'<td class="num published">{published}</td>'
-            f'<td class="num">{_e(format_difference(figure.difference, figure.unit))}</td>'
-            f"<td>{_status_badge(figure)}</td>"
-            "</tr>"
-        )
-    return (
-        f'<table id="{table_id}" class="figures"><caption>{_e(caption)}</caption>'
-        '<thead><tr><th scope="col">Figure</th><th scope="col">Year</th>'
-        '<th scope="col">Computed</th><th scope="col">Count</th>'
-        '<th scope="col">Published</th><th scope="col">Difference</th>'
-        '<th scope="col">Status</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
 
-
-def _bar(figure: Figure, label: str, color: str) -> Bar:
-    text = computed_text(figure)
-    if figure.is_provisional and not figure.is_suppressed:
-        text += " (provisional)"
-    if figure.published is not None:
-        text += f" · published {format_value(figure.published, figure.unit)}"
-    return Bar(
-        label=label,
-        value=None if figure.is_suppressed else figure.value,
-        text=text,
-        color=color,
-        published=figure.published,
-        provisional=figure.is_provisional,
-        suppressed=figure.is_suppressed or figure.value is None,
-    )
-
-
-def _card(figure: Figure, caption: str, previous: Figure | None = None) -> str:
-    published = (
-        f"published {format_value(figure.published, figure.unit)}"
-        if figure.published is not None
-        else "not published"
-    )
-    previous_text = ""
-    if previous is not None:
-        previous_text = (
-            f'<p class="previous">{previous.year}: {_e(computed_text(previous))}'
-            + (
-                f" (published {format_value(previous.published, previous.unit)})"
-                if previous.published is not None
-                else ""
+    def fine_print(self, figure: Figure) -> str:
+        """Provisional status, interval and change on the previous year, when known."""
+        notes = []
+        if figure.shown and figure.is_provisional and figure.finalised_on:
+            notes.append(self.t("provisional_until", date=self.date(figure.finalised_on)))
+        if figure.has_interval:
+            notes.append(
+                self.t(
+                    "interval",
+                    low=self.pct(figure.ci_lower or 0),
+                    high=self.pct(figure.ci_upper or 0),
+                )
             )
-            + "</p>"
-        )
-    return (
-        '<div class="card">'
-        f'<p class="card-title">{_e(caption)}</p>'
-        f'<p class="big">{_e(computed_text(figure))}</p>'
-        f'<p class="published">{published} {_status_badge(figure)}</p>'
-        f"{previous_text}</div>"
-    )
+        if figure.shown and figure.change is not None and figure.change_is_significant is not None:
+            key = "change_significant" if figure.change_is_significant else "change_not_significant"
+            notes.append(
+                self.t(key, previous=figure.year - 1, change=points(figure.change, self.lang))
+            )
+        return "".join(f'<p class="fine">{_e(note)}</p>' for note in notes)
 
+    def badge(self, figure: Figure) -> str:
+        if figure.shown and figure.is_provisional:
+            return f' <span class="badge">{_e(self.t("provisional"))}</span>'
+        return ""
 
-def _section_rates(data: ReportData, year: int) -> str:
-    previous = year - 1
-    rates = [indicator(name) for name in RATES]
-    cards = "".join(
-        _card(
-            data.figure(rate.name, year), f"{rate.label} {year}", data.figure(rate.name, previous)
+    def year_bar(self, figure: Figure, color: str) -> Bar:
+        interval = (figure.ci_lower or 0, figure.ci_upper or 0) if figure.has_interval else None
+        return Bar(
+            label=str(figure.year),
+            value=figure.value if figure.shown else None,
+            text=self.value(figure),
+            color=color,
+            interval=interval,
+            provisional=figure.shown and figure.is_provisional,
         )
-        for rate in rates
-    )
-    groups = [
-        (
-            f"{rate.label}: {rate.definition}",
+
+    def two_years(self, name: str) -> str:
+        """Bars of the previous year and the report year (shares on a 0-100% scale)."""
+        return bars(
             [
-                _bar(data.figure(rate.name, previous), str(previous), PREVIOUS_COLOR),
-                _bar(data.figure(rate.name, year), str(year), CURRENT_COLOR),
-            ],
+                self.year_bar(self.data.figure(name, self.previous), PREVIOUS),
+                self.year_bar(self.data.figure(name, self.year), CURRENT),
+            ]
         )
-        for rate in rates
-    ]
-    desc = "; ".join(
-        f"{rate.label}: {previous} {computed_text(data.figure(rate.name, previous))}, "
-        f"{year} {computed_text(data.figure(rate.name, year))}"
-        for rate in rates
-    )
-    chart = horizontal_bars(
-        "chart-rates",
-        f"Orientation, graduation and job placement rates, {previous} and {year}",
-        desc + ". Black ticks mark the published values.",
-        groups,
-        legend=[(str(previous), PREVIOUS_COLOR), (str(year), CURRENT_COLOR)],
-    )
-    # the headline rates first, then every other figure of the section in report order
-    extra = [row.name for row in in_section("access") if row.name not in RATES]
-    figures = [data.figure(ind, y) for ind in RATES for y in (previous, year)]
-    figures += [data.figure(ind, y) for ind in extra for y in (previous, year)]
-    figures = [f for f in figures if f.present or f.published is not None]
-    growth = data.figure("applicants_growth", year)
-    applicants = data.figure("applicants", year)
-    quoted = (
-        f" (the report quotes {format_value(growth.published, growth.unit)})"
-        if growth.published is not None
-        else ""
-    )
-    context = (
-        f"<p>Applicants in {year}: {_e(computed_text(applicants))}; growth on {previous}: "
-        f"{_e(computed_text(growth))}{quoted}.</p>"
-    )
-    return (
-        '<section id="access" aria-labelledby="access-h">'
-        '<h2 id="access-h">Breaking barriers to education</h2>'
-        f'<div class="cards">{cards}</div>{context}'
-        f"<figure>{chart}<figcaption>Rates by year; each bar is the computed value, the black "
-        "tick the value published in the 2023 report.</figcaption></figure>"
-        + figure_table("Rates, applicants and related figures", figures, "table-rates")
-        + "</section>"
-    )
 
-
-def _total(counts: dict[str, int]) -> int:
-    """The 'all' segment when the mart has it, else the sum of the segments."""
-    if "all" in counts:
-        return counts["all"]
-    return sum(counts.get(segment, 0) for segment, _, _ in SEGMENTS)
-
-
-def _careers_table(data: ReportData, years: Sequence[int]) -> str:
-    """Years by segment, the total beside its published value (M-CAR-4 segments)."""
-    body = []
-    for y in years:
-        total = data.figure("career_outcomes", y)
-        cells = []
-        for seg, _, _ in SEGMENTS:
-            figure = data.figure("career_outcomes", y, seg)
-            text = computed_text(figure)
-            if figure.published is not None:
-                text += f" (published {format_value(figure.published, figure.unit)})"
-            cells.append(f'<td class="num">{_e(text)}</td>')
-        published = (
-            format_value(total.published, total.unit)
-            if total.published is not None
-            else '<span class="muted">not published</span>'
+    def rate_card(self, name: str, *, heading: str = "h3") -> str:
+        figure = self.data.figure(name, self.year)
+        return (
+            f'<article class="card rate" id="card-{name}">'
+            f"<{heading}>{_e(self.label(name))}</{heading}>"
+            f'<p class="big">{_e(self.value(figure))}{self.badge(figure)}</p>'
+            f"{self.two_years(name)}"
+            f'<p class="sentence">{_e(self.sentence(figure))}</p>'
+            f"{self.fine_print(figure)}</article>"
         )
-        body.append(
-            f'<tr><th scope="row">{y}</th>{"".join(cells)}'
-            f'<td class="num computed">{_e(computed_text(total))}</td>'
-            f'<td class="num published">{published}</td>'
-            f'<td class="num">{_e(format_difference(total.difference, total.unit))}</td>'
-            f"<td>{_status_badge(total)}</td></tr>"
-        )
-    heads = "".join(f'<th scope="col">{_e(name)}</th>' for _, name, _ in SEGMENTS)
-    return (
-        '<table class="figures" id="table-careers"><caption>Positive career outcomes by year '
-        "and segment</caption>"
-        f'<thead><tr><th scope="col">Year</th>{heads}<th scope="col">Total</th>'
-        '<th scope="col">Published</th><th scope="col">Difference</th>'
-        '<th scope="col">Status</th></tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table>"
-    )
 
+    def big_number(self, figure: Figure, before: str, after: str, card_id: str) -> str:
+        lead = f'<p class="lead">{_e(before)}</p>' if before else ""
+        return (
+            f'<article class="card big-card" id="{card_id}">{lead}'
+            f'<p class="big">{_e(self.value(figure))}{self.badge(figure)}</p>'
+            f'<p class="caption">{_e(after)}</p>{self.fine_print(figure)}</article>'
+        )
 
-def _section_careers(data: ReportData, year: int) -> str:
-    # the report's series starts in 2020
-    years = [y for y in data.years("career_outcomes") if FIRST_CAREER_YEAR <= y <= year] or [year]
-    series = [
-        Series(
-            name,
-            color,
-            [
-                None
-                if data.figure("career_outcomes", y, seg).is_suppressed
-                else data.figure("career_outcomes", y, seg).value
-                for y in years
-            ],
-        )
-        for seg, name, color in SEGMENTS
-    ]
-    totals = [data.figure("career_outcomes", y) for y in years]
-    desc = ", ".join(f"{t.year}: {computed_text(t)}" for t in totals)
-    chart = stacked_columns(
-        "chart-careers",
-        f"Positive career outcomes by year and segment, {years[0]} to {years[-1]}",
-        f"Total positive career outcomes per year: {desc}. Black ticks mark published totals.",
-        [str(y) for y in years],
-        series,
-        totals_text=[computed_text(t) for t in totals],
-        published=[t.published for t in totals],
-    )
-    table = _careers_table(data, years)
-    apprentice = data.figure("apprentice_job_placement_rate", year)
-    free = data.figure("career_outcomes", year, "free_user")
-    cards = _card(free, f"Career outcomes of free users {year}") + _card(
-        apprentice, f"Apprentices in a job within 6 months, {year}"
-    )
-    types = [row for row in data.outcome_types if row["year"] == year]
-    type_table = ""
-    if types:
-        by_type: dict[str, dict[str, int]] = {}
-        for row in types:
-            by_type.setdefault(row["outcome_type"], {})[row["segment"]] = row["outcomes"] or 0
-        body = "".join(
-            f'<tr><th scope="row">{_e(name.replace("_", " "))}</th>'
-            + "".join(f'<td class="num">{counts.get(s, 0):,}</td>' for s, _, _ in SEGMENTS)
-            + f'<td class="num">{_total(counts):,}</td></tr>'
-            for name, counts in sorted(by_type.items(), key=lambda kv: -_total(kv[1]))
-        )
-        heads = "".join(f'<th scope="col">{_e(n)}</th>' for _, n, _ in SEGMENTS)
-        type_table = (
-            f'<table class="figures" id="table-outcome-types"><caption>Counted outcomes of {year} '
-            "by type and segment (marts.career_outcomes)</caption>"
-            f'<thead><tr><th scope="col">Outcome</th>{heads}<th scope="col">Total</th></tr>'
-            f"</thead><tbody>{body}</tbody></table>"
-        )
-    return (
-        '<section id="careers" aria-labelledby="careers-h">'
-        '<h2 id="careers-h">Career outcomes</h2>'
-        f'<div class="cards">{cards}</div>'
-        f"<figure>{chart}<figcaption>Counted positive career outcomes per year (including free "
-        "users, apprentices and students).</figcaption></figure>"
-        + table
-        + type_table
-        + "</section>"
-    )
+    # sections ----------------------------------------------------------------------------
 
-
-def _section_demographics(data: ReportData, year: int) -> str:
-    previous = year - 1
-    groups = [
-        (
-            indicator(ind).label,
-            [
-                _bar(data.figure(ind, previous), str(previous), PREVIOUS_COLOR),
-                _bar(data.figure(ind, year), str(year), CURRENT_COLOR),
-            ],
+    def section(self, anchor: str, title_key: str, body: str) -> str:
+        return (
+            f'<section id="{anchor}" aria-labelledby="{anchor}-h">'
+            f'<h2 id="{anchor}-h">{_e(self.t(title_key))}</h2>{body}</section>'
         )
-        for ind, _ in UNDERSERVED
-    ]
-    desc = "; ".join(
-        f"{indicator(ind).label}: {previous} {computed_text(data.figure(ind, previous))}, "
-        f"{year} {computed_text(data.figure(ind, year))}"
-        for ind, _ in UNDERSERVED
-    )
-    chart = horizontal_bars(
-        "chart-underserved",
-        f"Shares of students in underserved categories, {previous} and {year}",
-        desc + ". Black ticks mark the published values.",
-        groups,
-        legend=[(str(previous), PREVIOUS_COLOR), (str(year), CURRENT_COLOR)],
-    )
-    rows = []
-    for ind, category in UNDERSERVED:
-        label = indicator(ind).label
-        for y in (previous, year):
-            figure = data.figure(ind, y)
-            demo = data.demographic(category, y)
-            unknown = (
-                format_value(demo["unknown_share"], "share")
-                if demo and demo.get("unknown_share") is not None
-                else MISSING
+
+    def access(self) -> str:
+        measures = "".join(
+            f"<li>{_e(self.t(key))}</li>"
+            for key in ("measure_orientation", "measure_graduation", "measure_placement")
+        )
+        cards = "".join(self.rate_card(name) for name in HEADLINE_RATES)
+        growth = self.data.figure("applicants_growth", self.year)
+        orientation = [self.data.figure("orientation_rate", y) for y in (self.previous, self.year)]
+        context = ""
+        if growth.shown and growth.numerator is not None and growth.denominator is not None:
+            context = (
+                "<p>"
+                + _e(
+                    self.t(
+                        "growth_sentence",
+                        direction=self.t("grew" if (growth.value or 0) >= 0 else "shrank"),
+                        growth=value_text(abs(growth.value or 0), "ratio", self.lang).lstrip("+"),
+                        previous=self.previous,
+                        year=self.year,
+                        den=self.num(growth.denominator),
+                        num=self.num(growth.numerator),
+                        before=self.value(orientation[0]),
+                        after=self.value(orientation[1]),
+                    )
+                )
+                + "</p>"
             )
-            published = (
-                format_value(figure.published, "share")
-                if figure.published is not None
-                else '<span class="muted">not published</span>'
-            )
-            rows.append(
-                f'<tr><th scope="row">{_e(label)}</th><td>{y}</td>'
-                f'<td class="num computed">{_e(computed_text(figure))}</td>'
-                f'<td class="num">{_e(_counts(figure))}</td>'
-                f'<td class="num">{unknown}</td>'
-                f'<td class="num published">{published}</td>'
-                f'<td class="num">{_e(format_difference(figure.difference, "share"))}</td>'
-                f"<td>{_status_badge(figure)}</td></tr>"
-            )
-    table = (
-        '<table class="figures" id="table-underserved"><caption>Underserved categories: '
-        "share of students, unknown answers, published value</caption>"
-        '<thead><tr><th scope="col">Category</th><th scope="col">Year</th>'
-        '<th scope="col">Computed</th><th scope="col">Count</th>'
-        '<th scope="col">Unknown answers</th><th scope="col">Published</th>'
-        '<th scope="col">Difference</th><th scope="col">Status</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
-    return (
-        '<section id="demographics" aria-labelledby="demographics-h">'
-        '<h2 id="demographics-h">Who our students are</h2>'
-        "<p>Many students belong to several categories at once; "
-        f"{_e(computed_text(data.figure('share_any_underserved', year)))} of the students of "
-        f"{year} fit at least one underserved category.</p>"
-        f"<figure>{chart}<figcaption>Shares of the students of each year (self-reported "
-        "profiles; underserved areas among France residents with exact addresses; women among "
-        "students of Tech paths).</figcaption></figure>"
-        f"{table}</section>"
-    )
-
-
-def _unknown_share(data: ReportData, year: int) -> float | None:
-    rows = [r for r in data.countries if r["year"] == year]
-    unknown = [r for r in rows if r["region_group"] == "Unknown" and r["share"] is not None]
-    if not unknown:
-        return None
-    return sum(r["share"] for r in unknown)
-
-
-def _section_residence(data: ReportData, year: int) -> str:
-    previous = year - 1
-    rows = []
-    for y in (previous, year):
-        parts = [
-            (name, data.figure(ind, y).value if not data.figure(ind, y).is_suppressed else None, c)
-            for name, ind, c in REGIONS
+        others = [
+            self.data.figure(row.name, self.year)
+            for row in in_section("access")
+            if row.name not in NOT_ALSO_MEASURED
         ]
-        parts.append(("Unknown", _unknown_share(data, y), "#6b6b6b"))
-        shown = sum(share or 0 for _, share, _ in parts)
-        if any(share is not None for _, share, _ in parts) and shown < 0.9995:
-            # G-9: what the suppressed cells hold, so the bar still reads as 100%
-            parts.append(("Suppressed", 1 - shown, "#c4cdd5"))
-        rows.append((str(y), parts))
-    desc = "; ".join(
-        f"{label}: "
-        + ", ".join(f"{name} {format_value(share, 'share')}" for name, share, _ in parts)
-        for label, parts in rows
-    )
-    chart = stacked_share_bars(
-        "chart-regions", f"Students by region of residence, {previous} and {year}", desc, rows
-    )
-    figures = [data.figure(ind, y) for _, ind, _ in REGIONS for y in (previous, year)]
-    figures = [f for f in figures if f.present or f.published is not None]
-    top = [r for r in data.countries if r["year"] == year][:12]
-    body = "".join(
-        f'<tr><th scope="row">{_e(r["country_name"] or r["country_code"])}</th>'
-        f"<td>{_e(r['region_group'])}</td>"
-        + (
-            '<td class="num" colspan="2"><span class="badge suppressed">suppressed</span></td>'
-            if r["is_suppressed"]
-            else f'<td class="num">{r["students"]:,}</td>'
-            f'<td class="num">{format_value(r["share"], "share")}</td>'
+        others = [figure for figure in others if figure.present]
+        also = ""
+        if others:
+            items = "".join(
+                f"<li><strong>{_e(self.label(f.indicator))}</strong>{self.badge(f)}: "
+                f"{_e(self.sentence(f))}{self.fine_print(f)}</li>"
+                for f in others
+            )
+            also = f'<div class="also"><h3>{_e(self.t("also_measured"))}</h3><ul>{items}</ul></div>'
+        nb = self.t("placement_nb", year=self.year, next_year=self.year + 1)
+        return self.section(
+            "access",
+            "section_access",
+            f"<p>{_e(self.t('access_intro'))}</p>"
+            f'<p>{_e(self.t("access_measures"))}</p><ul class="arrows">{measures}</ul>'
+            f'<div class="cards three">{cards}</div>'
+            f'<p class="nb">{_e(nb)}</p>'
+            f"{context}{self.benchmarks()}{also}",
         )
-        + "</tr>"
-        for r in top
-    )
-    countries = (
-        (
-            f'<table class="figures" id="table-countries"><caption>Students of {year} by country '
-            "of residence (largest first; marts.students_by_country)</caption>"
-            '<thead><tr><th scope="col">Country</th><th scope="col">Region</th>'
-            '<th scope="col">Students</th><th scope="col">Share</th></tr></thead>'
-            f"<tbody>{body}</tbody></table>"
+
+    def benchmarks(self) -> str:
+        rows = [r for r in self.data.benchmarks or [] if r.get("year") == self.year]
+        if not rows:
+            return ""
+        items = []
+        for row in rows:
+            if None in (row.get("observed"), row.get("expected"), row.get("value_added")):
+                continue
+            items.append(
+                "<li>"
+                + _e(
+                    self.t(
+                        "benchmark_sentence",
+                        label=self.label(row["indicator"]),
+                        observed=self.pct(row["observed"]),
+                        year=self.year,
+                        reference=row.get("reference_year", self.previous),
+                        expected=self.pct(row["expected"]),
+                        value_added=points(row["value_added"], self.lang),
+                        mix_effect=points(row.get("mix_effect") or 0, self.lang),
+                    )
+                )
+                + "</li>"
+            )
+        return f'<ul class="benchmarks">{"".join(items)}</ul>' if items else ""
+
+    def careers(self) -> str:
+        years = [
+            y for y in self.data.years("career_outcomes") if FIRST_CAREER_YEAR <= y <= self.year
+        ] or [self.year]
+        totals = [self.data.figure("career_outcomes", y) for y in years]
+        current = self.data.figure("career_outcomes", self.year)
+        earlier = [f.value for f in totals if f.shown and f.year < self.year]
+        record = current.shown and bool(earlier) and (current.value or 0) > max(earlier)
+        lead = self.t("careers_record" if record else "careers_count", year=self.year)
+        big = self.big_number(current, lead, self.t("careers_big_caption"), "card-career_outcomes")
+        series = " · ".join(f"{f.year}: {self.value(f)}" for f in totals)
+        chart = columns(
+            [
+                Column(
+                    str(f.year),
+                    f.value if f.shown else None,
+                    self.value(f),
+                    CURRENT,
+                    f.is_provisional,
+                )
+                for f in totals
+            ],
+            css_class="tall",
         )
-        if top
-        else ""
-    )
-    france = data.figure("share_residing_in_france", year)
-    france_before = data.figure("share_residing_in_france", previous)
-    return (
-        '<section id="residence" aria-labelledby="residence-h">'
-        '<h2 id="residence-h">Students by region</h2>'
-        f"<p>The share of students residing in France went from "
-        f"{_e(computed_text(france_before))} in {previous} to {_e(computed_text(france))} in "
-        f"{year}.</p>"
-        f"<figure>{chart}<figcaption>Region of residence at the start of the enrolment "
-        "(France includes its overseas departments).</figcaption></figure>"
-        + figure_table("Region shares", figures, "table-regions")
-        + countries
-        + "</section>"
-    )
-
-
-def _section_reach(data: ReportData, year: int) -> str:
-    previous = year - 1
-    cards = _card(
-        data.figure("free_users", year), f"Free users {year}", data.figure("free_users", previous)
-    ) + _card(
-        data.figure("free_user_countries", year),
-        f"Countries reached {year}",
-        data.figure("free_user_countries", previous),
-    )
-    figures = [data.figure(row.name, y) for row in in_section("reach") for y in (previous, year)]
-    figures = [f for f in figures if f.present or f.published is not None]
-    return (
-        '<section id="reach" aria-labelledby="reach-h">'
-        '<h2 id="reach-h">Free-user reach</h2>'
-        f'<div class="cards">{cards}</div>'
-        + figure_table("Free users and the countries they logged in from", figures, "table-reach")
-        + "</section>"
-    )
-
-
-def _section_status(data: ReportData, years: Sequence[int]) -> str:
-    shown = [f for f in data.figures.values() if f.year in years]
-    provisional = sorted(
-        (f for f in shown if f.is_provisional), key=lambda f: (f.year, f.indicator, f.segment)
-    )
-    suppressed = sorted(
-        (f for f in shown if f.is_suppressed), key=lambda f: (f.year, f.indicator, f.segment)
-    )
-
-    def items(figures: list[Figure]) -> str:
-        if not figures:
-            return "<p>None.</p>"
-        return "<ul>" + "".join(f"<li>{_e(label_of(f))}, {f.year}</li>" for f in figures) + "</ul>"
-
-    return (
-        '<section id="status" aria-labelledby="status-h">'
-        '<h2 id="status-h">Provisional and suppressed figures</h2>'
-        "<h3>Provisional (G-7)</h3><p>These figures are not final at the report date and may "
-        "change until their finalisation date.</p>"
-        + items(provisional)
-        + "<h3>Suppressed (G-9)</h3><p>These cells are built from fewer individuals than the "
-        "minimum cell size and are not published.</p>" + items(suppressed) + "</section>"
-    )
-
-
-def _section_methodology() -> str:
-    notes = "".join(
-        f'<div class="note"><h3>{_e(title)} <span class="rules">{_e(rules)}</span></h3>'
-        f"<p>{_e(text)}</p></div>"
-        for title, rules, text in NOTES
-    )
-    return (
-        '<section id="methodology" aria-labelledby="methodology-h">'
-        '<h2 id="methodology-h">Methodological notes</h2>'
-        "<p>Rule ids refer to the warehouse's methodology (METHODOLOGY.md); each rule is "
-        "implemented in one place of the dbt project and tested there.</p>"
-        f"{notes}</section>"
-    )
-
-
-def render_page(data: ReportData, year: int, *, generated_at: dt.datetime | None = None) -> str:
-    generated = (generated_at or dt.datetime.now(dt.UTC)).strftime("%Y-%m-%d %H:%M UTC")
-    years = (year - 1, year)
-    report_date = data.report_date or "not recorded in the marts"
-    provisional = sum(1 for f in data.figures.values() if f.year in years and f.is_provisional)
-    provisional_text = (
-        f"{provisional} figure(s) of {years[0]}–{years[1]} are "
-        '<span class="badge provisional">provisional</span> (G-7).'
-        if provisional
-        else f"All figures of {years[0]}–{years[1]} are final at the report date (G-7)."
-    )
-    missing = (
-        '<p class="warning" role="note">Missing from the warehouse: '
-        + ", ".join(_e(name) for name in data.missing_marts)
-        + ". The sections that need them show no data.</p>"
-        if data.missing_marts
-        else ""
-    )
-    nav = "".join(
-        f'<li><a href="#{anchor}">{_e(text)}</a></li>'
-        for anchor, text in (
-            ("access", "Barriers to education"),
-            ("careers", "Career outcomes"),
-            ("demographics", "Who our students are"),
-            ("residence", "Students by region"),
-            ("reach", "Free-user reach"),
-            ("status", "Provisional and suppressed"),
-            ("methodology", "Methodology"),
+        multiples = []
+        for segment in CAREER_SEGMENTS:
+            figures = [self.data.figure("career_outcomes", y, segment) for y in years]
+            multiples.append(
+                f'<div class="multiple"><h4>{_e(i18n.segment_label(segment, self.lang))}</h4>'
+                + columns(
+                    [
+                        Column(
+                            str(f.year),
+                            f.value if f.shown else None,
+                            self.value(f),
+                            SEGMENT_COLORS[segment],
+                            f.is_provisional,
+                        )
+                        for f in figures
+                    ]
+                )
+                + "</div>"
+            )
+        free = self.data.figure("career_outcomes", self.year, "free_user")
+        free_text = (
+            f"<p>{_e(self.t('careers_free_users', year=self.year, num=self.value(free)))}</p>"
+            if free.shown
+            else ""
         )
+        apprentices = self.data.figure(APPRENTICES, self.year)
+        apprentice_card = ""
+        if apprentices.present:
+            apprentice_card = (
+                f'<article class="card big-card" id="card-{APPRENTICES}">'
+                f'<p class="big">{_e(self.value(apprentices))}{self.badge(apprentices)}</p>'
+                f'<p class="caption">{_e(self.t("apprentices_caption"))}</p>'
+                f'<p class="sentence">{_e(self.sentence(apprentices))}</p>'
+                f"{self.fine_print(apprentices)}</article>"
+            )
+        # the source report's praise of apprentices, only when the figures bear it out
+        overall = self.data.figure("job_placement_rate", self.year)
+        excels = (
+            apprentices.shown and overall.shown and (apprentices.value or 0) > (overall.value or 0)
+        )
+        apprentice_block = (
+            f"<p>{_e(self.t('careers_apprentices_intro'))}</p>" if excels else ""
+        ) + apprentice_card
+        ways = "".join(
+            f"<li>{_e(self.t(key))}</li>"
+            for key in (
+                "career_way_job",
+                "career_way_business",
+                "career_way_title",
+                "career_way_mobility",
+            )
+        )
+        return self.section(
+            "careers",
+            "section_careers",
+            f'<p>{_e(self.t("careers_intro"))}</p><ul class="arrows">{ways}</ul>'
+            f"<p>{_e(self.t('careers_once'))}</p>"
+            f'<div class="cards two">{big}'
+            f'<figure class="chart" id="chart-careers"><figcaption>{_e(self.t("careers_chart"))} '
+            f'<span class="muted">{_e(self.t("careers_chart_note"))}</span></figcaption>'
+            f'{chart}<p class="series">{_e(series)}</p></figure></div>'
+            f'<figure class="chart" id="chart-career-segments">'
+            f"<figcaption>{_e(self.t('careers_segments_chart'))} "
+            f'<span class="muted">{_e(self.t("careers_segments_note"))}</span></figcaption>'
+            f'<div class="multiples">{"".join(multiples)}</div></figure>'
+            f"{free_text}{apprentice_block}{self.outcome_types()}{self.graduate_outcomes()}",
+        )
+
+    def outcome_types(self) -> str:
+        rows = [
+            r
+            for r in self.data.outcome_types
+            if r["year"] == self.year and not r.get("is_suppressed") and r["outcomes"] is not None
+        ]
+        by_type: dict[str, int] = {}
+        for row in rows:
+            by_type[row["outcome_type"]] = by_type.get(row["outcome_type"], 0) + row["outcomes"]
+        total = sum(by_type.values())
+        if not total:
+            return ""
+        items = [
+            Bar(i18n.outcome_type_label(name, self.lang), count / total, self.num(count))
+            for name, count in sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))
+        ]
+        return (
+            f'<figure class="chart" id="chart-outcome-types"><figcaption>'
+            f"{_e(self.t('outcome_types_chart', year=self.year))}</figcaption>"
+            f"{bars(items, scale_max=max(by_type.values()) / total, css_class='wide-labels')}"
+            "</figure>"
+        )
+
+    def graduate_outcomes(self) -> str:
+        rows = [
+            r
+            for r in self.data.graduate_outcomes or []
+            if r.get("year") == self.year and r.get("segment", "all") == "all"
+        ]
+        if not rows:
+            return ""
+        order = list(i18n.OUTCOME_STATUSES)
+        rows.sort(
+            key=lambda r: (
+                order.index(r["outcome_status"]) if r["outcome_status"] in order else len(order)
+            )
+        )
+        items = []
+        for row in rows:
+            shown = not row.get("is_suppressed") and row.get("share") is not None
+            items.append(
+                Bar(
+                    i18n.outcome_status_label(row["outcome_status"], self.lang),
+                    row["share"] if shown else None,
+                    self.pct(row["share"]) if shown else MISSING,
+                    provisional=row.get("status") == "provisional",
+                )
+            )
+        return (
+            f'<figure class="chart" id="chart-graduate-outcomes"><figcaption>'
+            f"{_e(self.t('graduate_outcomes_chart', year=self.year))} "
+            f'<span class="muted">{_e(self.t("graduate_outcomes_note"))}</span></figcaption>'
+            f"{bars(items, css_class='wide-labels')}</figure>"
+        )
+
+    def students(self) -> str:
+        names = [row.name for row in in_section("demographics") if row.name != ANY_UNDERSERVED]
+        cards = "".join(self.rate_card(name) for name in names)
+        any_figure = self.data.figure(ANY_UNDERSERVED, self.year)
+        any_sentence = self.t("students_any", value=self.value(any_figure), year=self.year)
+        any_text = (
+            f'<p class="key-sentence">{_e(any_sentence)}'
+            f"{self.badge(any_figure)}</p>{self.fine_print(any_figure)}"
+            if any_figure.shown
+            else ""
+        )
+        return self.section(
+            "students",
+            "section_students",
+            f"<p>{_e(self.t('students_intro'))}</p>"
+            f'<div class="cards three">{cards}</div>'
+            f'<p class="nb">{_e(self.t("students_nb"))}</p>{any_text}',
+        )
+
+    def background(self) -> str:
+        rows = [
+            r for r in self.data.by_group or [] if r.get("year") == self.year and r.get("group")
+        ]
+        if not rows:
+            return ""
+        order = list(i18n.DIMENSIONS)
+        groups = list(i18n.GROUPS)
+        registry_order = [row.name for row in in_section("access")] + [
+            row.name for row in in_section("demographics")
+        ]
+        indicators = sorted(
+            {r["indicator"] for r in rows},
+            key=lambda n: registry_order.index(n) if n in registry_order else len(registry_order),
+        )
+        blocks = []
+        for name in indicators:
+            cards = []
+            dimensions = sorted(
+                {r["dimension"] for r in rows if r["indicator"] == name},
+                key=lambda d: (order.index(d) if d in order else len(order), d),
+            )
+            for dimension in dimensions:
+                items = []
+                for row in sorted(
+                    (r for r in rows if r["indicator"] == name and r["dimension"] == dimension),
+                    key=lambda r: (
+                        groups.index(r["group"]) if r["group"] in groups else len(groups),
+                        str(r["group"]),
+                    ),
+                ):
+                    shown = not row.get("is_suppressed") and row.get("value") is not None
+                    interval = None
+                    if (
+                        shown
+                        and row.get("ci_lower") is not None
+                        and row.get("ci_upper") is not None
+                    ):
+                        interval = (row["ci_lower"], row["ci_upper"])
+                    items.append(
+                        Bar(
+                            i18n.group_label(str(row["group"]), self.lang),
+                            row["value"] if shown else None,
+                            self.pct(row["value"]) if shown else MISSING,
+                            interval=interval,
+                            provisional=shown and row.get("status") == "provisional",
+                        )
+                    )
+                cards.append(
+                    '<div class="card group">'
+                    f"<h4>{_e(i18n.dimension_label(dimension, self.lang))}</h4>"
+                    f"{bars(items, css_class='wide-labels')}</div>"
+                )
+            blocks.append(
+                f'<h3>{_e(self.label(name))}</h3><div class="cards three">{"".join(cards)}</div>'
+            )
+        return self.section(
+            "background",
+            "section_background",
+            f"<p>{_e(self.t('background_intro'))}</p>{''.join(blocks)}",
+        )
+
+    def _unknown_share(self, year: int) -> float | None:
+        unknown = [
+            r["share"]
+            for r in self.data.countries
+            if r["year"] == year and r["region_group"] == "Unknown" and r["share"] is not None
+        ]
+        return sum(unknown) if unknown else None
+
+    def regions(self, year: int) -> str:
+        parts: list[tuple[str, float | None, str, str]] = []
+        for region, name in REGIONS:
+            figure = self.data.figure(name, year)
+            share = figure.value if figure.shown else None
+            parts.append(
+                (
+                    i18n.region_label(region, self.lang),
+                    share,
+                    self.pct(share) if share is not None else MISSING,
+                    REGION_COLORS[region],
+                )
+            )
+        unknown = self._unknown_share(year)
+        if unknown:
+            parts.append(
+                (
+                    i18n.region_label("Unknown", self.lang),
+                    unknown,
+                    self.pct(unknown),
+                    REGION_COLORS["Unknown"],
+                )
+            )
+        shown = sum(share or 0 for _, share, _, _ in parts)
+        if any(share is not None for _, share, _, _ in parts) and shown < 0.9995:
+            rest = 1 - shown  # what the cells not shown hold, so that the bar reads as 100%
+            parts.append(
+                (
+                    i18n.region_label("Suppressed", self.lang),
+                    rest,
+                    self.pct(rest),
+                    REGION_COLORS["Suppressed"],
+                )
+            )
+        return share_bar(str(year), parts)
+
+    def abroad(self, year: int) -> Figure | None:
+        """Students living outside France: the three regions abroad (unknown residences
+        are not counted as abroad)."""
+        figures = [self.data.figure(name, year) for name in ABROAD]
+        if not all(f.shown for f in figures):
+            return None
+        return Figure("abroad", year, value=sum(f.value or 0 for f in figures), present=True)
+
+    def residence(self) -> str:
+        before, after = (self.data.figure(FRANCE, y) for y in (self.previous, self.year))
+        sentence = ""
+        if before.shown and after.shown:
+            change = (after.value or 0) - (before.value or 0)
+            direction = (
+                "went_up" if change > 0.0005 else "went_down" if change < -0.0005 else "stayed"
+            )
+            sentence = (
+                "<p>"
+                + _e(
+                    self.t(
+                        "residence_sentence",
+                        direction=self.t(direction),
+                        before=self.value(before),
+                        after=self.value(after),
+                        previous=self.previous,
+                        year=self.year,
+                    )
+                )
+                + "</p>"
+            )
+        cards = []
+        for y in (self.previous, self.year):
+            abroad = self.abroad(y)
+            if abroad is not None:
+                cards.append(
+                    f'<article class="card big-card" id="card-abroad-{y}">'
+                    f'<p class="big">{_e(self.pct(abroad.value or 0))}</p>'
+                    f'<p class="caption">{_e(self.t("abroad_caption", year=y))}</p></article>'
+                )
+        top = [
+            r
+            for r in self.data.countries
+            if r["year"] == self.year
+            and not r["is_suppressed"]
+            and r["students"] is not None
+            and r["region_group"] != "Unknown"
+        ][:TOP_COUNTRIES]
+        table = ""
+        if top:
+            body = "".join(
+                f'<tr><th scope="row">{_e(r["country_name"] or r["country_code"])}</th>'
+                f'<td class="num">{_e(self.num(r["students"]))}</td>'
+                f'<td class="num">{_e(self.pct(r["share"]))}</td></tr>'
+                for r in top
+            )
+            table = (
+                f'<table class="countries"><caption>{_e(self.t("countries_table", year=self.year))}'
+                f'</caption><thead><tr><th scope="col">{_e(self.t("country"))}</th>'
+                f'<th scope="col">{_e(self.t("students"))}</th>'
+                f'<th scope="col">{_e(self.t("share"))}</th></tr></thead>'
+                f'<tbody>{body}</tbody></table><p class="fine">{_e(self.t("countries_note"))}</p>'
+            )
+        france_sentence = (
+            f'<p class="sentence">{_e(self.sentence(after))}</p>' if after.present else ""
+        )
+        return self.section(
+            "residence",
+            "section_residence",
+            f"{sentence}"
+            f'<div class="cards two">{"".join(cards)}</div>'
+            f'<figure class="chart" id="chart-regions"><figcaption>{_e(self.t("regions_chart"))}'
+            f"</figcaption>{self.regions(self.previous)}{self.regions(self.year)}</figure>"
+            f"{france_sentence}{table}",
+        )
+
+    def reach(self) -> str:
+        countries = self.data.figure("free_user_countries", self.year)
+        users = self.data.figure("free_users", self.year)
+        cards = ""
+        if countries.present:
+            cards += self.big_number(
+                countries,
+                self.t("reach_countries"),
+                self.t("reach_countries_caption", year=self.year),
+                "card-free_user_countries",
+            )
+        if users.present:
+            cards += self.big_number(
+                users, "", self.t("reach_free_users_caption", year=self.year), "card-free_users"
+            )
+        return self.section("reach", "section_reach", f'<div class="cards two">{cards}</div>')
+
+    def restatements(self) -> str:
+        rows = [r for r in self.data.restatements or [] if r.get("is_approved")]
+        if not rows:
+            return ""
+        items = []
+        for row in rows:
+            unit = self.data.figure(row["indicator"], int(row["year"])).unit
+            items.append(
+                "<li>"
+                + _e(
+                    self.t(
+                        "restatement_line",
+                        label=self.label(row["indicator"]),
+                        year=row["year"],
+                        frozen=value_text(row.get("frozen_value"), unit, self.lang),
+                        recomputed=value_text(row.get("recomputed_value"), unit, self.lang),
+                        reason=row.get("reason") or MISSING,
+                    )
+                )
+                + "</li>"
+            )
+        return self.section(
+            "restatements",
+            "section_restatements",
+            f"<p>{_e(self.t('restatements_intro'))}</p><ul>{''.join(items)}</ul>",
+        )
+
+    def method(self) -> str:
+        keys = [
+            "method_underserved",
+            "method_self_reported",
+            "method_tech",
+            "method_placement",
+            "method_provisional",
+            "method_small_cells",
+        ]
+        if self.data.has_intervals or self.data.by_group:
+            keys.append("method_intervals")
+        items = "".join(f"<li>{_e(self.t(key))}</li>" for key in keys)
+        return self.section(
+            "method",
+            "section_method",
+            f'<p>{_e(self.t("method_changes"))}</p><ul class="arrows">{items}</ul>',
+        )
+
+    # the whole page ----------------------------------------------------------------------
+
+    def provenance(self) -> str:
+        info = self.data.provenance
+        if info.is_synthetic:
+            details = ""
+            if info.scale is not None and info.seed is not None:
+                details = self.t(
+                    "synthetic_details",
+                    scale=number(info.scale, self.lang, 2).rstrip("0").rstrip(",."),
+                    seed=info.seed,
+                )
+            scale_text = (
+                self.t("synthetic_scale", percent=self.pct(info.scale))
+                if info.scale is not None
+                else self.t("synthetic_scale_unknown")
+            )
+            body = self.t("synthetic_body", details=details, scale_text=scale_text)
+            return (
+                f'<div class="synthetic" role="note" id="synthetic-label">'
+                f"<strong>{_e(self.t('synthetic_title'))}</strong>"
+                f"<p>{_e(body)}</p></div>"
+            )
+        key = "provenance_real" if info.known else "provenance_unknown"
+        return f'<p class="provenance" id="provenance">{_e(self.t(key))}</p>'
+
+    def header(self, other_page: str | None, other_lang: str | None) -> str:
+        info = self.data.provenance
+        as_of = (
+            self.t("figures_as_of", date=self.date(self.data.report_date))
+            if self.data.report_date
+            else self.t("figures_as_of_unknown")
+        )
+        meta = [f'<span id="report-date">{_e(as_of)}</span>']
+        if info.editions:
+            meta.append(
+                f'<span id="edition">{_e(self.t("edition", editions=info.editions))}</span>'
+            )
+        switch = (
+            f'<a class="switch" href="{_e(other_page)}" hreflang="{other_lang}" '
+            f'lang="{other_lang}">'
+            f"{_e(self.t('other_language'))}</a>"
+            if other_page and other_lang
+            else ""
+        )
+        nav = "".join(
+            f'<li><a href="#{anchor}">{_e(self.t(key))}</a></li>'
+            for anchor, key in (
+                ("access", "section_access"),
+                ("careers", "section_careers"),
+                ("students", "section_students"),
+                ("residence", "section_residence"),
+                ("reach", "section_reach"),
+                ("method", "section_method"),
+            )
+        )
+        return (
+            f'<header>{switch}<p class="kicker">{_e(self.t("kicker"))}</p>'
+            f"<h1>{_e(self.t('title', year=self.year))}</h1>"
+            f'<p class="subtitle">{_e(self.t("subtitle"))}</p>'
+            f'<p class="meta">{" · ".join(meta)}</p>{self.provenance()}'
+            f'<p class="intro">{_e(self.t("intro"))}</p></header>'
+            f'<nav aria-label="{_e(self.t("nav_label"))}"><ol>{nav}</ol></nav>'
+        )
+
+    def render(
+        self, generated_at: dt.datetime, other_page: str | None, other_lang: str | None
+    ) -> str:
+        info = self.data.provenance
+        footer_parts = [self.t("footer", date=self.date(generated_at.date().isoformat()))]
+        if info.code_version:
+            footer_parts.append(self.t("code_version", version=info.code_version))
+        css = page_css(
+            running_title=self.t("title", year=self.year),
+            page_word=self.t("page"),
+            stamp=self.t("print_synthetic") if info.is_synthetic else "",
+        )
+        return (
+            "<!DOCTYPE html>\n"
+            f'<html lang="{self.lang}"><head><meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{_e(self.t('title', year=self.year))}</title>"
+            f"<style>{css}</style></head><body><main>"
+            + self.header(other_page, other_lang)
+            + self.access()
+            + self.careers()
+            + self.students()
+            + self.background()
+            + self.residence()
+            + self.reach()
+            + self.restatements()
+            + self.method()
+            + f"<footer><p>{_e(' · '.join(footer_parts))}</p></footer>"
+            "</main></body></html>\n"
+        )
+
+
+def render_page(
+    data: ReportData,
+    year: int,
+    lang: str = "en",
+    *,
+    generated_at: dt.datetime | None = None,
+    other_page: str | None = None,
+    other_lang: str | None = None,
+) -> str:
+    """The report of `year` in `lang` (en or fr); `other_page`: the file name of the page
+    in `other_lang`, linked from the header."""
+    if lang not in i18n.WORDS:
+        raise ValueError(f"no report words for language {lang!r} (one of {', '.join(i18n.WORDS)})")
+    return Page(data, year, lang).render(
+        generated_at or dt.datetime.now(dt.UTC), other_page, other_lang
     )
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>Impact report {year}</title>"
-        f"<style>{CSS}</style></head><body><main>"
-        '<header><p class="kicker">Impact warehouse</p>'
-        f"<h1>Impact report {year}</h1>"
-        f'<p class="meta">Report date: <strong id="report-date">{_e(report_date)}</strong> '
-        "(G-8). Each figure computed by the warehouse is shown beside the value published in "
-        f"the 2023 impact report. {provisional_text}</p>"
-        f'<p class="meta">Warehouse: <code>{_e(data.warehouse)}</code>, built '
-        f"{_e(data.built_at)}; page generated {generated}.</p>"
-        f"{missing}</header>"
-        f'<nav aria-label="Sections"><ol>{nav}</ol></nav>'
-        + _section_rates(data, year)
-        + _section_careers(data, year)
-        + _section_demographics(data, year)
-        + _section_residence(data, year)
-        + _section_reach(data, year)
-        + _section_status(data, years)
-        + _section_methodology()
-        + "<footer><p>Generated by <code>impact-warehouse report</code> from the marts "
-        "schema. This page is self-contained: it loads no script, font or image.</p></footer>"
-        "</main></body></html>\n"
-    )
+
+
+def languages() -> Sequence[str]:
+    return tuple(i18n.WORDS)

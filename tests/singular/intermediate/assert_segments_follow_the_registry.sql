@@ -1,6 +1,6 @@
 -- The registry's segments: every (indicator, year) of int_indicators_computed has
--- exactly one row per segment the registry lists for the indicator (a
--- space-separated list), and no other. Rows returned are (indicator, year) pairs
+-- exactly one total row (dimension `all`) per segment the registry lists for the
+-- indicator (a space-separated list), and no other. Rows returned are (indicator, year) pairs
 -- with missing or extra segments.
 with
 
@@ -30,6 +30,7 @@ published as (
     from indicators
     inner join registry
         on indicators.indicator = registry.indicator
+    where indicators.dimension = 'all'
     group by
         indicators.indicator,
         indicators.year

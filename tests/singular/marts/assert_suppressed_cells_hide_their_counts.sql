@@ -31,6 +31,7 @@ inner join computed
         indicators.indicator = computed.indicator
         and indicators.year = computed.year
         and indicators.segment = computed.segment
+        and computed.dimension = 'all'
 inner join registry
     on indicators.indicator = registry.indicator
 where

@@ -2,4 +2,5 @@
     (base_platform__career_outcome_declarations_parsed) and the rules that compare files (macro
     judge_raw_export). A view: recomputed from the staged rows on every build. -#}
 {{ config(materialized='view') }}
-{{ judge_raw_export('career_outcome_declarations', ref('base_platform__career_outcome_declarations_parsed')) }}
+{%- set parsed = ref('base_platform__career_outcome_declarations_parsed') %}
+{{ judge_raw_export('career_outcome_declarations', parsed) }}

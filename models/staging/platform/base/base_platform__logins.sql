@@ -13,7 +13,8 @@
     {%- do columns.update({column.name: column}) -%}
 {%- endfor -%}
 {%- set platforms = contract_values(columns['platform']) if 'platform' in columns else [] -%}
-{%- set ip_codes = contract_values(columns['ip_country_code']) if 'ip_country_code' in columns else [] %}
+{%- set ip_codes = contract_values(columns['ip_country_code'])
+    if 'ip_country_code' in columns else [] %}
 
 with
 
@@ -37,16 +38,16 @@ known_ip_codes as (
     -- the contract's closed list as a relation: one hash join, not a comparison with each
     -- of its ~250 codes per event
     {%- if ip_codes | length == 0 %}
-    select cast(null as {{ dbt.type_string() }}) as ip_country_code
-    where false
+        select cast(null as {{ dbt.type_string() }}) as ip_country_code
+        where false
     {%- else %}
-    select known.ip_country_code
-    from (
-        values
-        {%- for code in ip_codes %}
-            ({{ sql_literal(code) }}){{ ',' if not loop.last }}
-        {%- endfor %}
-    ) as known (ip_country_code)
+        select known.ip_country_code
+        from (
+            values
+            {%- for code in ip_codes %}
+                ({{ sql_literal(code) }}){{ ',' if not loop.last }}
+            {%- endfor %}
+        ) as known (ip_country_code)
     {%- endif %}
 ),
 

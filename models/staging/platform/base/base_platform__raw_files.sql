@@ -9,7 +9,7 @@
     | map(attribute='path') | list -%}
 {%- set ignored = files | selectattr('disposition', 'equalto', 'ignored')
     | map(attribute='path') | list -%}
-{%- set previous = none if (flags.FULL_REFRESH or not execute) else load_relation(this) %}
+{%- set previous = previous_relation() %}
 
 with
 

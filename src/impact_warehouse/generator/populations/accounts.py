@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .. import countries as C
-from ..exports import NEW_FILE, OLD_FILE
+from ..exports import NEW_FILE, OLD_FILE, values
 from ..files import Chunk, ExportFiles
 from ..model import ACCOUNTS, NULL, P_END, P_START, ROLE_GENERAL, quota, time_of_day, uniform_int
 from ..timeutil import DAY, at_paris, day
@@ -25,7 +25,7 @@ from ..world import Sim, World
 
 GENERAL_ACTIVE_DAYS = 1000.0  # mean length of a general account's activity interval
 GENERAL_RATE = 0.032  # mean random logins per day of a general account
-GENDERS = np.array(["female", "male", "non_binary", "undisclosed", ""], dtype=object)
+GENDERS = np.array([*values("users", "gender"), ""], dtype=object)
 # login home countries: the 222 reachable countries, weighted towards France and francophonie
 HOME_WEIGHTS = {"FR": 400, "MA": 40, "DZ": 30, "TN": 25, "SN": 20, "CI": 20, "CM": 20,
                 "BE": 25, "CH": 15, "CA": 15, "US": 10}  # fmt: skip

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..exports import NEW_FILE, OLD_FILE
+from ..exports import NEW_FILE, OLD_FILE, values
 from ..files import ExportFiles
 from ..model import (
     APPLICANTS,
@@ -33,9 +33,7 @@ from . import accounts, paths
 STATUSES = np.array(
     ["rejected", "withdrawn", "submitted", "under_review", "admitted", "admitted"], dtype=object
 )  # the last "admitted" is linked to a cancelled enrolment (G-5)
-FUNDING_REQUESTED = np.array(
-    ["self_funded", "employer", "public", "apprenticeship", None], dtype=object
-)
+FUNDING_REQUESTED = np.array([*values("applications", "funding_requested"), None], dtype=object)
 
 
 def simulate(sim: Sim) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..exports import values
 from ..files import ExportFiles
 from ..model import (
     CAREER,
@@ -33,7 +34,7 @@ POSITIVE = np.array(
     dtype=object,
 )  # fmt: skip
 SEGMENTS = ("student", "apprentice", "free_user")
-CHANNELS = np.array(["survey", "profile", "support"], dtype=object)
+CHANNELS = np.array(values("career_outcome_declarations", "channel"), dtype=object)
 COMMENTS = np.array(
     ["Thanks to the Data path I got hired!", "Contact me: jane.doe@example.com",
      "Call me at +33 6 12 34 56 78, happy to testify", 'Promoted to "lead", thanks',

@@ -12,7 +12,7 @@ import numpy as np
 import pyarrow as pa
 
 from .. import countries as C
-from ..exports import parquet_schema
+from ..exports import parquet_schema, values
 from ..files import ExportFiles, check_columns
 from ..model import P_END, P_START, YEARS, span_end
 from ..render import write_parquet
@@ -23,7 +23,7 @@ from ..world import Sim, World, cat
 CODES = np.array(C.CODES + list(C.PSEUDO_CODES), dtype=object)
 PSEUDO0 = len(C.CODES)  # country indices >= PSEUDO0 are pseudo-codes, -1 is NULL
 CODE_DICT = pa.array(list(CODES) + [c.lower() + " " for c in CODES], pa.string())
-PLATFORMS = pa.array(["web", "ios", "android"], pa.string())
+PLATFORMS = pa.array(values("logins", "platform"), pa.string())
 MONTHS = np.arange(np.datetime64("2018-12"), np.datetime64("2024-07"))
 T0 = P_START * DAY - 3600  # 2019-01-01 00:00 Paris
 T1 = (P_END + 1) * DAY - 7200  # 2024-07-01 00:00 Paris

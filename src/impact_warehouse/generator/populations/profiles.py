@@ -13,8 +13,12 @@ from ..model import (
     ANY_UNDERSERVED,
     DISABILITY,
     LOW_QUAL,
+    NOT_ON_TIME_WEIGHT,
+    NULL,
+    P_END,
     QPV,
     REFUGEE,
+    REFUGEE_GRADUATES_2023,
     RESIDENCE,
     UNEMPLOYED,
     WOMEN_TECH,
@@ -22,6 +26,7 @@ from ..model import (
     k_of,
     quota,
     time_of_day,
+    weighted_order,
 )
 from ..timeutil import at_paris, day, paris_day, year_of_day
 from ..traps import demographics, encoding, older_files
@@ -50,9 +55,13 @@ def simulate(sim: Sim) -> None:
     prof: list[Cols] = []
     addr: list[Cols] = []
     sim.w.expected["students"] = {}
+    sim.refugee_graduates_2023 = REFUGEE_GRADUATES_2023  # G-10 trap budget
     for y in YEARS:
         st = first[(year_of_day(e["start"][first]) == y) & ~is_test[e["user"][first]]]
         prof += _students_of_year(sim, e, st, y, gender, assigned, addr)
+    sim.traps[
+        "G-10: refugees in the 2023 placement cohort (the refugee partition's one small cell)"
+    ] = REFUGEE_GRADUATES_2023 - sim.refugee_graduates_2023
     prof.append(demographics.other_enrolment_profiles(sim, e))
     addr.append(demographics.other_enrolment_addresses(sim, e))
     sim.w.profiles = cat(prof)
@@ -82,7 +91,7 @@ def _students_of_year(sim: Sim, e: Cols, st, y: int, gender, assigned, addr) -> 
     fr, af, eu, unk = RESIDENCE[y]
     group = quota(sim.rng, n, [fr, af, eu, unk])  # 0 FR 1 AF 2 EU 3 unknown 4 RoW
     precision = PRECISIONS[quota(sim.rng, n, [0.12, 0.06, 0.02])]
-    flags = _underserved(sim, y, group, precision)
+    flags = _underserved(sim, e, st, y, group, precision)
     _genders(sim, e, st, y, gender, assigned)
     rows = _profiles(sim, e, st, flags)
     users, starts = e["user"][st], e["start"][st]
@@ -90,13 +99,19 @@ def _students_of_year(sim: Sim, e: Cols, st, y: int, gender, assigned, addr) -> 
     return rows
 
 
-def _underserved(sim: Sim, y: int, group, precision) -> dict[str, np.ndarray]:
-    """Exact quotas of the M-DEM-3 flags, every flag inside the "any" set."""
+def _underserved(sim: Sim, e: Cols, st, y: int, group, precision) -> dict[str, np.ndarray]:
+    """Exact quotas of the M-DEM-3 flags, every flag inside the "any" set. Students whose
+    enrolment did not graduate on time are more often in the any-set and among the
+    unemployed and low-qualified (NOT_ON_TIME_WEIGHT): graduation differs by background while
+    every share of students stays its quota."""
     rng = sim.rng
     n = len(group)
     fr_exact = (group == 0) & (precision == "housenumber")
     k_any, k_un, k_low = k_of(ANY_UNDERSERVED[y], n), k_of(UNEMPLOYED[y], n), k_of(LOW_QUAL[y], n)
-    perm = rng.permutation(n)
+    grad, expected = e["grad"][st], e["expected"][st]
+    ended = (e["status"][st] != "active") | (expected <= P_END)
+    on_time = (grad != NULL) & (grad <= expected)
+    perm = weighted_order(rng, np.where(ended & ~on_time, NOT_ON_TIME_WEIGHT, 1.0))
     f = {name: np.zeros(n, bool) for name in ("any", "unemployed", "low", "refugee", "dis", "qpv")}
     f["any"][perm[:k_any]] = True
     f["unemployed"][perm[:k_un]] = True
@@ -104,7 +119,7 @@ def _underserved(sim: Sim, y: int, group, precision) -> dict[str, np.ndarray]:
     extra_low = k_low - (k_any - k_un)
     assert extra_low >= 0
     f["low"][rng.permutation(perm[:k_un])[:extra_low]] = True
-    f["refugee"][rng.permutation(perm[:k_any])[: k_of(REFUGEE, n)]] = True
+    f["refugee"][_refugees(sim, e, st, perm[:k_any], k_of(REFUGEE, n))] = True
     f["dis"][rng.permutation(perm[:k_any])[: k_of(DISABILITY, n)]] = True
     cand = np.flatnonzero(f["any"] & fr_exact)
     k_q = k_of(QPV, int(fr_exact.sum()))
@@ -113,6 +128,20 @@ def _underserved(sim: Sim, y: int, group, precision) -> dict[str, np.ndarray]:
     sim.w.expected["students"][(y, "qpv")] = (k_q, int(fr_exact.sum()))
     sim.w.expected["students"][(y, "any")] = k_any
     return f
+
+
+def _refugees(sim: Sim, e: Cols, st, candidates: np.ndarray, k: int) -> np.ndarray:
+    """The refugees of the year among the any-set: at most sim.refugee_graduates_2023 (in
+    all years together) whose enrolment graduates in 2023 (traps.demographics G-10 trap),
+    the others outside that cohort."""
+    order = sim.rng.permutation(candidates)
+    grad = e["grad"][st][order]
+    in_2023 = (grad != NULL) & (year_of_day(np.where(grad != NULL, grad, 0)) == 2023)
+    take = min(sim.refugee_graduates_2023, int(in_2023.sum()), k)
+    sim.refugee_graduates_2023 -= take
+    picked = np.r_[order[in_2023][:take], order[~in_2023][: k - take]]
+    assert len(picked) == k, "not enough students outside the 2023 cohort to be refugees"
+    return picked
 
 
 def _genders(sim: Sim, e: Cols, st, y: int, gender, assigned) -> None:
@@ -177,3 +206,30 @@ def write(files: ExportFiles, w: World) -> None:
         files, "student_profiles", paris_day(p["collected"]), cols, z, day(2023, 7, 1)
     )
     files.progress(f"student_profiles: {n} profile rows")
+
+
+def latest_answers(w: World) -> dict[str, np.ndarray]:
+    """M-DEM-2 per enrolment: the answers of its latest profile row (greatest collected_at,
+    then greatest profile_id, which follows the row order on equal times: world.assign_ids),
+    None when it has none. Usable before the ids are assigned."""
+    p = w.profiles
+    m = len(w.enrollments["user"])
+    order = np.lexsort((np.arange(len(p["enr"])), p["collected"], p["enr"]))
+    last = order[np.r_[p["enr"][order][1:] != p["enr"][order][:-1], True]]
+    out = {}
+    for col in ("emp", "qual", "ref", "dis"):
+        values = np.full(m, None, dtype=object)
+        values[p["enr"][last]] = p[col][last]
+        out[col] = values
+    return out
+
+
+def obstacle_groups(w: World) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per enrolment, from its latest profile (M-GRP-1): unemployed at enrolment,
+    low-qualified, and either answer unknown (blank, undisclosed or no profile)."""
+    answers = latest_answers(w)
+    emp, qual = answers["emp"], answers["qual"]
+    unemployed = emp == "unemployed"
+    low = np.isin(qual, list(QUAL_LOW))
+    unknown = np.isin(emp, [None, "undisclosed"]) | np.isin(qual, [None, "undisclosed"])
+    return unemployed, low, unknown

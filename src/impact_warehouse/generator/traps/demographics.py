@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..model import P_END, time_of_day
-from ..timeutil import at_paris, day
+from ..model import NULL, P_END, time_of_day
+from ..timeutil import at_paris, day, year_of_day
 from ..world import Cols, Sim
 
 QUAL_LOW = ["none", "cap_bep", "bac"]
@@ -56,10 +56,16 @@ def profile_decoys(users, enrolments, collected, answers: dict, mask) -> Cols:
 
 def other_enrolment_profiles(sim: Sim, e: Cols) -> Cols:
     """Profiles of the enrolments that describe no student (second same-year, cancelled) and
-    of test accounts: every underserved answer, none of which may count (M-DEM-1, G-2)."""
+    of test accounts: every underserved answer, none of which may count for the students of
+    the year (M-DEM-1, G-2). They do describe their own enrolment's groups (M-GRP-1): a
+    second enrolment graduating in 2023 answers refugee `no`, so that the refugee groups of
+    the 2023 placement cohort keep exactly one small cell (the G-10 trap, see
+    populations.profiles)."""
     others = _other_enrolments(sim, e)
     k = len(others)
     collected = at_paris(e["start"][others] - sim.rng.integers(0, 10, k), time_of_day(sim.rng, k))
+    grad = e["grad"][others]
+    graduates_2023 = (grad != NULL) & (year_of_day(np.where(grad != NULL, grad, 0)) == 2023)
     return {
         "user": e["user"][others],
         "enr": others,
@@ -67,7 +73,7 @@ def other_enrolment_profiles(sim: Sim, e: Cols) -> Cols:
         "emp": np.full(k, "unemployed", dtype=object),
         "qual": np.full(k, "none", dtype=object),
         "dis": np.full(k, "yes", dtype=object),
-        "ref": np.full(k, "yes", dtype=object),
+        "ref": np.where(graduates_2023, "no", "yes").astype(object),
     }
 
 

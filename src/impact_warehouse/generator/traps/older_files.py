@@ -119,7 +119,7 @@ def enrollments(rng: np.random.Generator, traps: Counter, e: dict, cols: dict):
         at_paris(np.minimum(e["start"] + 1, OLD_EXPORT - 1), np.full(n, 36000)),
         upd,
     )
-    u = np.where(fin_later | ext, np.minimum(u, OLD_UTC - 7200), u)
+    u = np.minimum(u, OLD_UTC - 7200)  # no row of the older file is updated after its date
     old["updated_at"] = np.where(ext & ~fin_later, u - 1, u)
     # an extension makes the newer row newer than the older one
     u = np.where(ext & ~fin_later, np.maximum(upd, OLD_UTC + 86400 * 3), upd)

@@ -72,6 +72,7 @@ def responses(sim: Sim, e: Cols) -> Cols:
         "situation": np.full(len(ti), "employed", dtype=object),
         "job_start": e["grad"][ti] + 10,
         "zforce": np.zeros(len(ti), bool),
+        "related": np.full(len(ti), True, dtype=object),
     }
 
 
