@@ -82,8 +82,8 @@ docs: docs-generate ## Generate the documentation site and serve it on 127.0.0.1
 	$(BIN)/dbt docs serve --host 127.0.0.1 --port 8080 --no-browser
 
 # dbt opens its DuckDB file read-write: it works on a private copy, so readers never block it.
-docs-generate: warehouse ## Generate the documentation site into target/ (from a snapshot)
-	IMPACT_RAW_DIR="$${IMPACT_RAW_DIR-$(SAMPLE_DIR)}" $(BIN)/impact-warehouse snapshot -- $(BIN)/dbt docs generate
+docs-generate: warehouse ## Generate the documentation site into target/ (from a snapshot; its overview says what the warehouse is)
+	IMPACT_RAW_DIR="$${IMPACT_RAW_DIR-$(SAMPLE_DIR)}" $(BIN)/impact-warehouse docs
 
 snapshot: warehouse ## Refresh warehouse/snapshot/, a private copy of the warehouse for dbt and mf
 	@$(BIN)/impact-warehouse snapshot

@@ -44,6 +44,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sql": ("impact_warehouse.sql", "run SQL on the published warehouse, read-only"),
     "shell": ("impact_warehouse.shell", "interactive read-only SQL shell on the warehouse"),
     "snapshot": ("impact_warehouse.snapshot", "run dbt/mf on a private copy of the warehouse"),
+    "docs": (
+        "impact_warehouse.docsite",
+        "generate the docs site from the published warehouse, labelled with what it is",
+    ),
 }
 
 

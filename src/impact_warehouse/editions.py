@@ -414,6 +414,25 @@ def load_frozen(
 # ---------------------------------------------------------------------------------- create
 
 
+def _provisional_summary(rows: list[dict[str, Any]]) -> list[str]:
+    """One entry per (indicator, year, segment): its total named, its groups counted
+    (`job_placement_rate_12m 2023 all and 43 groups (final on 2024-12-31)`)."""
+    by_figure: dict[tuple, list[dict[str, Any]]] = {}
+    for row in sorted(rows, key=_sort_key):
+        key = (row["indicator"], row["year"], row["segment"])
+        by_figure.setdefault(key, []).append(row)
+    out = []
+    for (indicator, year, segment), members in by_figure.items():
+        groups = sum(row.get("dimension") is not None for row in members)
+        total = len(members) - groups
+        name = f"{indicator} {year} {segment}" if total else f"{indicator} {year}"
+        if groups:
+            name += f"{' and' if total else ':'} {groups} group{'s' if groups > 1 else ''}"
+        finals = sorted({str(row["finalised_on"]) for row in members if row.get("finalised_on")})
+        out.append(name + (f" (final on {', '.join(finals)})" if finals else ""))
+    return out
+
+
 def figure_name(row: Mapping[str, object]) -> str:
     """`graduation_rate 2023 all`, with `dimension=group` for a group row."""
     name = f"{row['indicator']} {row['year']} {row['segment']}"
@@ -492,11 +511,7 @@ def create_edition(
             f"the published warehouse has no figure of {year} (report date {info['report_date']})"
         )
     elif provisional:
-        listed = "; ".join(
-            figure_name(row)
-            + (f" (final on {row['finalised_on']})" if row.get("finalised_on") else "")
-            for row in sorted(provisional, key=_sort_key)
-        )
+        listed = "; ".join(_provisional_summary(provisional))
         reasons.append(
             f"{len(provisional)} figure(s) of {year} are provisional at the report date "
             f"{info['report_date']} (G-7), every figure of the edition's year must be final: "

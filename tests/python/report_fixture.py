@@ -7,11 +7,11 @@ so the fixture cannot drift from the marts unnoticed. The published values are t
 project's seed (seeds/published_figures.csv); the report date is in
 intermediate.int_report_date_resolved, where a build puts it.
 
-With `part2=True` it also has what later parts add (MARTS.md "Added in Part 2"): the
+With `part2=True` it has every mart and column of the contracts; without, the Part 1
+warehouse: the contracts less what Part 2 added (PART2_MARTS, PART2_COLUMNS: the
 interval and change columns of impact_indicators and the marts impact_by_group,
-impact_benchmarks, graduate_outcomes, restatements and warehouse_info, declared below
-from the spec until their contracts exist (a contract, once it exists, wins, and a
-test says when the two disagree).
+impact_benchmarks, graduate_outcomes, restatements and warehouse_info). A test checks
+that every name listed there is in a contract.
 
 The figures are plausible, not computed: a few cells are provisional (G-7) and a few
 suppressed (G-9), so that every state of the pages can be seen.
@@ -32,82 +32,24 @@ import yaml
 from impact_warehouse.indicators import registry
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
-MARTS_YAML = PROJECT_DIR / "models" / "marts" / "_marts__models.yml"
+MARTS_DIR = PROJECT_DIR / "models" / "marts"
 PUBLISHED_SEED = PROJECT_DIR / "seeds" / "published_figures.csv"
 MIN_CELL_SIZE = 11
 
 Columns = list[tuple[str, str]]
 
-# MARTS.md "Added in Part 2" (issues 10 and 11), until the contracts exist.
-PLANNED_COLUMNS: dict[str, Columns] = {
-    "impact_indicators": [
-        ("ci_lower", "double"),
-        ("ci_upper", "double"),
-        ("change", "double"),
-        ("change_is_significant", "boolean"),
-    ],
+# What Part 2 added to the contracts (MARTS.md "Added in Part 2"): left out of a Part 1
+# warehouse.
+PART2_COLUMNS: dict[str, tuple[str, ...]] = {
+    "impact_indicators": ("ci_lower", "ci_upper", "change", "change_is_significant"),
 }
-PLANNED_MARTS: dict[str, Columns] = {
-    "impact_by_group": [
-        ("indicator", "varchar"),
-        ("year", "integer"),
-        ("dimension", "varchar"),
-        ("group", "varchar"),
-        ("numerator", "bigint"),
-        ("denominator", "bigint"),
-        ("value", "double"),
-        ("ci_lower", "double"),
-        ("ci_upper", "double"),
-        ("change", "double"),
-        ("change_is_significant", "boolean"),
-        ("status", "varchar"),
-        ("is_suppressed", "boolean"),
-    ],
-    "impact_benchmarks": [
-        ("indicator", "varchar"),
-        ("year", "integer"),
-        ("reference_year", "integer"),
-        ("observed", "double"),
-        ("expected", "double"),
-        ("value_added", "double"),
-        ("mix_effect", "double"),
-        ("n_cells", "bigint"),
-        ("n_cells_fallback", "bigint"),
-    ],
-    "graduate_outcomes": [
-        ("year", "integer"),
-        ("segment", "varchar"),
-        ("outcome_status", "varchar"),
-        ("graduates", "bigint"),
-        ("share", "double"),
-        ("status", "varchar"),
-        ("is_suppressed", "boolean"),
-    ],
-    "restatements": [
-        ("edition", "varchar"),
-        ("indicator", "varchar"),
-        ("year", "integer"),
-        ("segment", "varchar"),
-        ("dimension", "varchar"),
-        ("group", "varchar"),
-        ("frozen_value", "double"),
-        ("recomputed_value", "double"),
-        ("difference", "double"),
-        ("changed_files", "varchar"),
-        ("is_approved", "boolean"),
-        ("reason", "varchar"),
-    ],
-    "warehouse_info": [
-        ("report_date", "date"),
-        ("code_version", "varchar"),
-        ("built_at", "timestamp"),
-        ("raw_fingerprint", "varchar"),
-        ("is_synthetic", "boolean"),
-        ("synthetic_scale", "double"),
-        ("synthetic_seed", "bigint"),
-        ("editions", "varchar"),
-    ],
-}
+PART2_MARTS = (
+    "impact_by_group",
+    "impact_benchmarks",
+    "graduate_outcomes",
+    "restatements",
+    "warehouse_info",
+)
 REPORT_DATE_TABLE: Columns = [
     ("report_date", "date"),
     ("report_date_source", "varchar"),
@@ -215,27 +157,27 @@ Z = 1.959964  # M-CI-1
 
 
 def contracts() -> dict[str, Columns]:
-    """Every mart of models/marts/_marts__models.yml with an enforced contract: its columns
-    and data types, in order."""
-    content = yaml.safe_load(MARTS_YAML.read_text(encoding="utf-8"))
+    """Every mart of models/marts/*.yml with an enforced contract: its columns and data
+    types, in order."""
     found: dict[str, Columns] = {}
-    for model in content["models"]:
-        if (model.get("config") or {}).get("contract", {}).get("enforced"):
-            found[model["name"]] = [
-                (column["name"], column["data_type"]) for column in model["columns"]
-            ]
+    for path in sorted(MARTS_DIR.glob("*.yml")):
+        content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for model in content.get("models") or []:
+            if (model.get("config") or {}).get("contract", {}).get("enforced"):
+                found[model["name"]] = [
+                    (column["name"], column["data_type"]) for column in model["columns"]
+                ]
     return found
 
 
 def schema(part2: bool) -> dict[str, Columns]:
-    """The marts of the fixture: the contracts, plus Part 2 where no contract has it yet."""
+    """The marts of the fixture: the contracts, less what Part 2 added unless `part2`."""
     tables = contracts()
-    if part2:
-        for mart, columns in PLANNED_COLUMNS.items():
-            have = {name for name, _ in tables[mart]}
-            tables[mart] = tables[mart] + [(n, t) for n, t in columns if n not in have]
-        for mart, columns in PLANNED_MARTS.items():
-            tables.setdefault(mart, columns)
+    if not part2:
+        for mart in PART2_MARTS:
+            tables.pop(mart, None)
+        for mart, names in PART2_COLUMNS.items():
+            tables[mart] = [(n, t) for n, t in tables[mart] if n not in names]
     return tables
 
 
@@ -361,12 +303,16 @@ def write_report_warehouse(
     report_date: str | None = "2024-03-31",
     part2: bool = False,
     synthetic: bool | None = True,
+    restatements: list[dict[str, Any]] | None = None,
+    info: Mapping[str, Any] | None = None,
 ) -> Path:
     """Create `path` with the marts filled with the fixture's figures; return it.
 
     `report_date`: the row of intermediate.int_report_date_resolved (None: no row).
     `part2`: add the Part 2 columns and marts; `synthetic` is then what
-    marts.warehouse_info says (None: the mart has no row).
+    marts.warehouse_info says (None: the mart has no row), `restatements` the rows of
+    marts.restatements (default RESTATEMENTS) and `info` what replaces columns of the
+    row of marts.warehouse_info (default: editions 2022 and 2023 known, 2023 reproduced).
     """
     tables = schema(part2)
     con = duckdb.connect(str(path))
@@ -460,13 +406,115 @@ def write_report_warehouse(
             ],
         )
         if part2:
-            _write_part2(fixture, report_date, synthetic)
+            listed = RESTATEMENTS if restatements is None else restatements
+            _write_part2(fixture, report_date, synthetic, listed, info or {})
     finally:
         con.close()
     return path
 
 
-def _write_part2(fixture: Fixture, report_date: str | None, synthetic: bool | None) -> None:
+def restatement(
+    edition: int,
+    indicator: str,
+    year: int,
+    frozen: tuple[int | None, int | None],
+    recomputed: tuple[int | None, int | None],
+    *,
+    segment: str = "all",
+    dimension: str | None = None,
+    group: str | None = None,
+    reason: str | None = None,
+    approved_on: str | None = None,
+    what_changed: str = "value",
+    changed_files: str | None = None,
+) -> dict[str, Any]:
+    """A row of marts.restatements from the frozen and recomputed (numerator,
+    denominator); approved when it has a reason."""
+
+    def value(counts: tuple[int | None, int | None]) -> float | None:
+        x, n = counts
+        if indicator == "graduate_outcomes":
+            return None if x is None or not n else x / n
+        return _value(indicator, x, n)
+
+    old, new = value(frozen), value(recomputed)
+    name = f"{indicator} {year} {segment}" + (f" {dimension}={group}" if dimension else "")
+    return {
+        "edition": edition,
+        "indicator": indicator,
+        "year": year,
+        "segment": segment,
+        "dimension": dimension,
+        "group": group,
+        "figure": name,
+        "frozen_value": old,
+        "recomputed_value": new,
+        "difference": None if old is None or new is None else new - old,
+        "frozen_numerator": frozen[0],
+        "recomputed_numerator": recomputed[0],
+        "frozen_denominator": frozen[1],
+        "recomputed_denominator": recomputed[1],
+        "what_changed": what_changed,
+        "changed_files": changed_files,
+        "is_approved": reason is not None,
+        "reason": reason,
+        "approved_on": approved_on if reason is not None else None,
+    }
+
+
+# The restatements of the Part 2 fixture: two approved corrections of edition 2023 (a
+# figure of impact_indicators and a group row whose counts moved), two of edition 2022
+# (one approved, one not: restatement_policy warn), so that edition 2023 is reproduced.
+RESTATEMENTS = [
+    restatement(
+        2023,
+        "graduation_rate",
+        2022,
+        (1_230, 3_000),
+        (1_245, 3_000),
+        reason="late graduations recorded by the platform",
+        approved_on="2024-05-02",
+        changed_files="enrollments/enrollments_2024-04-30.csv (added)",
+    ),
+    restatement(
+        2023,
+        "graduation_rate",
+        2023,
+        (800, 1_600),
+        (805, 1_610),
+        dimension="gender",
+        group="female",
+        reason="profiles re-exported with corrected genders",
+        approved_on="2024-05-02",
+        what_changed="counts",
+    ),
+    restatement(
+        2022,
+        "orientation_rate",
+        2022,
+        (2_900, 10_000),
+        (2_934, 10_000),
+        reason="a correction of edition 2022, frozen as such in edition 2023",
+        approved_on="2023-09-01",
+    ),
+    restatement(
+        2022,
+        "share_disability",
+        2022,
+        (180, 3_000),
+        (183, 3_000),
+        changed_files="student_profiles/student_profiles_2024-04-30.csv (added)",
+    ),
+]
+
+
+def _write_part2(
+    fixture: Fixture,
+    report_date: str | None,
+    synthetic: bool | None,
+    restatements: list[dict[str, Any]],
+    info: Mapping[str, Any],
+) -> None:
     fixture.insert("impact_by_group", _group_rows())
     fixture.insert(
         "impact_benchmarks",
@@ -511,48 +559,33 @@ def _write_part2(fixture: Fixture, report_date: str | None, synthetic: bool | No
             for status, count in statuses
         ],
     )
-    fixture.insert(
-        "restatements",
-        [
-            {
-                "edition": "2023",
-                "indicator": "graduation_rate",
-                "year": 2022,
-                "segment": "all",
-                "frozen_value": 0.41,
-                "recomputed_value": 0.415,
-                "difference": 0.005,
-                "changed_files": "enrollments/enrollments_2024-01-01.csv",
-                "is_approved": True,
-                "reason": "late graduations recorded by the platform",
-            },
-            {
-                "edition": "2023",
-                "indicator": "share_disability",
-                "year": 2022,
-                "segment": "all",
-                "frozen_value": 0.06,
-                "recomputed_value": 0.061,
-                "difference": 0.001,
-                "changed_files": "student_profiles/student_profiles_2024-01-01.csv",
-                "is_approved": False,
-                "reason": None,
-            },
-        ],
-    )
+    fixture.insert("restatements", restatements)
     if synthetic is not None:
         fixture.insert(
             "warehouse_info",
             [
                 {
                     "report_date": report_date,
+                    "report_date_source": "var",
                     "code_version": "0.1.0+test",
                     "built_at": "2024-04-01 08:00:00",
                     "raw_fingerprint": "sha256:test",
+                    "raw_files": 12,
                     "is_synthetic": synthetic,
                     "synthetic_scale": 0.1 if synthetic else None,
                     "synthetic_seed": 20231231 if synthetic else None,
-                    "editions": "2023",
+                    "editions": "2022, 2023",
+                    "latest_edition": 2023,
+                    "reproduced_edition": 2023,
+                    "restatements": len(restatements),
+                    "approved_restatements": sum(1 for r in restatements if r["is_approved"]),
+                    "unapproved_restatements": sum(1 for r in restatements if not r["is_approved"]),
+                    "restatement_policy": "warn",
+                    "quarantined_rows": 0,
+                    "stale_exports": 0,
+                    "is_green": False,
+                    "not_green_reasons": "unapproved restatements",
+                    **info,
                 }
             ],
         )

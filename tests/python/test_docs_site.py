@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from impact_warehouse import docgen
+from impact_warehouse import docgen, docsite
 from impact_warehouse.browser import dump_dom, find_chromium
 from impact_warehouse.docgen import DOC_CALL
 from impact_warehouse.indicators import registry
@@ -44,6 +44,12 @@ def docs_url(sample_warehouse: SampleWarehouse) -> Iterator[str]:
         if os.environ.get("CI"):
             pytest.fail("chromium is required in CI (make browser installs it)")
         pytest.skip("chromium is not installed (make browser)")
+    # what `impact-warehouse docs` adds to `dbt docs generate`: the overview says what the
+    # warehouse is (here: synthetic sample exports, no edition frozen)
+    docsite.label_overview(
+        sample_warehouse.target_dir / "manifest.json",
+        docsite.describe(sample_warehouse.duckdb_path),
+    )
     port = _free_port()
     env = dict(os.environ)
     env.update(
@@ -102,6 +108,9 @@ def test_overview_page_shows_the_layers_and_how_to_query(docs_url: str) -> None:
     assert "marts.impact_indicators" in text
     assert "read-only" in text
     # the commands that work (issue 14): no DuckDB CLI can open the file
+    assert "This warehouse: figures as of 2024-07-01" in text
+    assert "SYNTHETIC exports (generator scale" in text  # issue 8 item 4
+    assert "Edition: none frozen yet" in text  # issue 10 item 4
     assert "impact-warehouse sql" in text and "impact-warehouse shell" in text
     assert "duckdb -readonly" not in text
     assert "The project's documents" in text

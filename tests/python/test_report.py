@@ -23,8 +23,8 @@ from impact_warehouse.report_assets import i18n
 from impact_warehouse.report_assets.formatting import NNBSP
 from impact_warehouse.report_assets.style import page_css
 from report_fixture import (
-    PLANNED_COLUMNS,
-    PLANNED_MARTS,
+    PART2_COLUMNS,
+    PART2_MARTS,
     Fixture,
     contracts,
     schema,
@@ -89,19 +89,29 @@ def _section(path: Path, anchor: str) -> str:
 
 
 def test_fixture_tables_are_the_mart_contracts(tmp_path: Path) -> None:
-    db = write_report_warehouse(tmp_path / "w.duckdb")
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        for mart, columns in contracts().items():
-            built = con.execute(
-                "select column_name, lower(data_type) from information_schema.columns "
-                "where table_schema = 'marts' and table_name = ? order by ordinal_position",
-                [mart],
-            ).fetchall()
-            assert built == [(name, data_type.lower()) for name, data_type in columns], mart
-    finally:
-        con.close()
-    assert {"impact_indicators", "impact_report", "career_outcomes"} <= set(contracts())
+    for part2, expected in ((False, schema(False)), (True, contracts())):
+        db = write_report_warehouse(tmp_path / f"w{part2}.duckdb", part2=part2)
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            marts = {
+                name
+                for (name,) in con.execute(
+                    "select table_name from information_schema.tables where table_schema = 'marts'"
+                ).fetchall()
+            }
+            assert marts == set(expected), part2
+            for mart, columns in expected.items():
+                built = con.execute(
+                    "select column_name, lower(data_type) from information_schema.columns "
+                    "where table_schema = 'marts' and table_name = ? order by ordinal_position",
+                    [mart],
+                ).fetchall()
+                assert built == [(name, data_type.lower()) for name, data_type in columns], mart
+        finally:
+            con.close()
+    assert {"impact_indicators", "impact_report", "restatements", "warehouse_info"} <= set(
+        contracts()
+    )
 
 
 def test_fixture_refuses_a_column_the_contract_lacks(tmp_path: Path) -> None:
@@ -115,20 +125,12 @@ def test_fixture_refuses_a_column_the_contract_lacks(tmp_path: Path) -> None:
         con.close()
 
 
-def test_planned_part2_columns_agree_with_the_contracts_once_they_exist() -> None:
-    """When a Part 2 mart or column gets its contract, the fixture's planned declaration
-    must say the same (then delete it from PLANNED_*)."""
+def test_what_part2_added_is_in_the_contracts() -> None:
+    """The Part 1 fixture leaves out PART2_*: every name there is a real mart or column."""
     real = contracts()
-    for mart, columns in {**PLANNED_MARTS, **PLANNED_COLUMNS}.items():
-        if mart not in real:
-            continue
-        declared = dict(real[mart])
-        planned = {name: data_type for name, data_type in columns if name in declared}
-        assert planned == {name: declared[name] for name in planned}, mart
-        if mart in PLANNED_MARTS:
-            assert [n for n, _ in columns] == [n for n, _ in real[mart]], (
-                f"marts.{mart} now has a contract: drop it from PLANNED_MARTS"
-            )
+    assert set(PART2_MARTS) <= set(real)
+    for mart, names in PART2_COLUMNS.items():
+        assert set(names) <= {name for name, _ in real[mart]}, mart
 
 
 # the published page ----------------------------------------------------------------------------
@@ -272,7 +274,7 @@ def test_synthetic_exports_are_labelled_on_screen_and_on_every_printed_page(
     html = part2["fr"].read_text(encoding="utf-8")
     assert "Données synthétiques" in html and "(échelle 0,1, graine 20231231)" in html
     assert '@top-center { content: "DONNÉES SYNTHÉTIQUES' in html
-    assert "Edition: 2023" in text and "code version 0.1.0+test" in text
+    assert "Edition 2023" in text and "code version 0.1.0+test" in text
 
 
 def test_real_exports_are_not_labelled_synthetic(tmp_path: Path) -> None:
@@ -291,7 +293,7 @@ def test_part2_sections_appear_only_with_their_marts(
         "95% confidence interval",
         "statistically significant",
         "What the graduates of 2023 were doing",
-        "Corrections since the published edition",
+        "Corrections since edition 2023",
         "Had each kind of student fared as in 2022",
     ):
         assert added not in without and added in with_, added
@@ -302,8 +304,8 @@ def test_part2_sections_appear_only_with_their_marts(
     assert background.count('class="card group"') == 6  # 2 rates x 3 dimensions
     assert "Non-binary" in background and "—" in background  # a suppressed group
     restated = _section(part2["en"], "restatements")
-    assert "Graduation rate, 2022: 41% published, now 41.5%" in restated
-    assert "Students with disabilities" not in restated  # not approved
+    assert "Graduation rate, 2022" in restated and "Published 41%, now 41.5%" in restated
+    assert "Students with disabilities" not in restated  # edition 2022, not approved
 
 
 # the reconciliation page ---------------------------------------------------------------------

@@ -76,6 +76,9 @@ WAREHOUSE_INFO_FIELDS: dict[str, tuple[str, ...]] = {
     "code_version": ("code_version",),
     "built_at": ("built_at",),
     "editions": ("editions", "edition"),
+    "latest_edition": ("latest_edition",),
+    "reproduced_edition": ("reproduced_edition",),
+    "restatement_policy": ("restatement_policy",),
 }
 
 
@@ -134,6 +137,21 @@ class Provenance:
     code_version: str | None = None
     built_at: str | None = None
     editions: str | None = None
+    latest_edition: int | None = None
+    reproduced_edition: int | None = None
+    restatement_policy: str | None = None
+
+
+@dataclass(frozen=True)
+class FrozenEdition:
+    """The pages are rendered from edition `year` alone (`report --edition`): when it was
+    frozen, the approvals of restatements.csv that name it (figure, reason, date: the
+    recomputed value needs a warehouse), and the parts of the page the edition does not
+    freeze (NOT_FROZEN), left out."""
+
+    year: int
+    created_at: str | None = None
+    approvals: tuple[Row, ...] = ()
 
 
 @dataclass
@@ -154,6 +172,36 @@ class ReportData:
     report_date: str | None = None
     warehouse: str = ""
     built_at: str = ""
+    # set when the pages are rendered from a frozen edition, not from the warehouse
+    frozen: FrozenEdition | None = None
+
+    @property
+    def edition_shown(self) -> int | None:
+        """The edition the figures are: the frozen one rendered, else the latest edition
+        when the warehouse reproduces it (marts.warehouse_info.reproduced_edition; an
+        older edition reproduced while the latest is not does not label the page)."""
+        if self.frozen is not None:
+            return self.frozen.year
+        info = self.provenance
+        if info.reproduced_edition is not None and info.reproduced_edition == (
+            info.latest_edition or info.reproduced_edition
+        ):
+            return info.reproduced_edition
+        return None
+
+    def restated(self, approved: bool = True) -> list[Row]:
+        """The rows of marts.restatements of the edition the page shows (approved, or the
+        others): the corrections since that edition (G-12)."""
+        edition = self.edition_shown
+        if edition is None:
+            edition = self.provenance.latest_edition
+        return [
+            row
+            for row in self.restatements or []
+            if bool(row.get("is_approved")) == approved
+            and edition is not None
+            and int(row["edition"]) == edition
+        ]
 
     def figure(self, indicator: str, year: int, segment: str = "all") -> Figure:
         key = (indicator, year, segment)
@@ -179,17 +227,9 @@ def _date(value: object) -> str | None:
     return None if value is None else str(value)[:10]
 
 
-def _load_figures(con: duckdb.DuckDBPyConnection, data: ReportData) -> None:
-    present = set(columns_of(con, "marts", "impact_indicators"))
-    data.has_intervals = set(INTERVAL_COLUMNS) <= present
-    data.has_changes = set(CHANGE_COLUMNS) <= present
-    wanted = list(INDICATOR_COLUMNS)
-    wanted += list(INTERVAL_COLUMNS) if data.has_intervals else []
-    wanted += list(CHANGE_COLUMNS) if data.has_changes else []
-    missing = [column for column in INDICATOR_COLUMNS if column not in present]
-    if missing:
-        raise WarehouseError(f"marts.impact_indicators has no column {', '.join(missing)}")
-    for row in fetch_dicts(con, f"select {', '.join(wanted)} from marts.impact_indicators"):
+def _add_figures(data: ReportData, rows: list[Row]) -> None:
+    """Rows of marts.impact_indicators (or an edition's frozen copy of them) as Figures."""
+    for row in rows:
         key = (row["indicator"], int(row["year"]), row["segment"])
         data.figures[key] = Figure(
             indicator=key[0],
@@ -208,6 +248,19 @@ def _load_figures(con: duckdb.DuckDBPyConnection, data: ReportData) -> None:
             unit=unit_of(key[0]),
             present=True,
         )
+
+
+def _load_figures(con: duckdb.DuckDBPyConnection, data: ReportData) -> None:
+    present = set(columns_of(con, "marts", "impact_indicators"))
+    data.has_intervals = set(INTERVAL_COLUMNS) <= present
+    data.has_changes = set(CHANGE_COLUMNS) <= present
+    wanted = list(INDICATOR_COLUMNS)
+    wanted += list(INTERVAL_COLUMNS) if data.has_intervals else []
+    wanted += list(CHANGE_COLUMNS) if data.has_changes else []
+    missing = [column for column in INDICATOR_COLUMNS if column not in present]
+    if missing:
+        raise WarehouseError(f"marts.impact_indicators has no column {', '.join(missing)}")
+    _add_figures(data, fetch_dicts(con, f"select {', '.join(wanted)} from marts.impact_indicators"))
     for row in fetch_dicts(
         con,
         "select indicator, year, segment, published_value, note from marts.impact_report",
@@ -238,6 +291,7 @@ def _provenance(con: duckdb.DuckDBPyConnection) -> Provenance:
 
     synthetic = get("is_synthetic")
     scale, seed = get("scale"), get("seed")
+    latest, reproduced = get("latest_edition"), get("reproduced_edition")
     return Provenance(
         known=synthetic is not None,
         is_synthetic=None if synthetic is None else bool(synthetic),
@@ -247,6 +301,9 @@ def _provenance(con: duckdb.DuckDBPyConnection) -> Provenance:
         code_version=None if get("code_version") is None else str(get("code_version")),
         built_at=None if get("built_at") is None else str(get("built_at")),
         editions=None if get("editions") in (None, "") else str(get("editions")),
+        latest_edition=None if latest is None else int(latest),
+        reproduced_edition=None if reproduced is None else int(reproduced),
+        restatement_policy=get("restatement_policy"),
     )
 
 
@@ -289,4 +346,57 @@ def load_report_data(path: Path) -> ReportData:
                 setattr(data, attribute, fetch_dicts(con, f"select * from marts.{name}"))
         data.provenance = _provenance(con)
         data.report_date = data.provenance.report_date or report_date(con)
+    return data
+
+
+# What `report --edition` cannot show: the marts an edition does not freeze (G-11 freezes
+# the marts of dbt's macro edition_marts: impact_indicators, impact_by_group,
+# graduate_outcomes). The page leaves these parts out and says so (i18n `not_frozen_*`).
+NOT_FROZEN = ("benchmarks", "countries", "outcome_types")
+
+
+def load_edition_data(year: int, directory: Path | None = None) -> ReportData:
+    """Everything the published pages show of edition `year`, from its frozen files alone
+    (editions.load_frozen, checked against the manifest): the figures of impact_indicators,
+    impact_by_group and graduate_outcomes, the report date and provenance of the manifest,
+    and the approvals of restatements.csv that name the edition. No warehouse is read.
+    EditionError when the edition does not exist or was modified."""
+    from impact_warehouse import editions
+
+    directory = directory or editions.editions_dir()
+    edition = editions.read_edition(directory, year)
+    indicators = editions.load_frozen(year, directory, mart="impact_indicators")
+    if not indicators:
+        raise editions.EditionError(
+            f"edition {year} in {directory} froze no figure of impact_indicators"
+        )
+    manifest = edition.manifest
+    data = ReportData(warehouse=str(edition.path))
+    data.has_intervals = any(set(INTERVAL_COLUMNS) <= set(row) for row in indicators)
+    data.has_changes = any(set(CHANGE_COLUMNS) <= set(row) for row in indicators)
+    _add_figures(data, indicators)
+    data.by_group = editions.load_frozen(year, directory, mart="impact_by_group") or None
+    data.graduate_outcomes = editions.load_frozen(year, directory, mart="graduate_outcomes") or None
+    synthetic = manifest.get("is_synthetic")
+    scale, seed = manifest.get("synthetic_scale"), manifest.get("synthetic_seed")
+    data.provenance = Provenance(
+        known=synthetic is not None,
+        is_synthetic=None if synthetic is None else bool(synthetic),
+        scale=None if scale is None else float(scale),
+        seed=None if seed is None else int(seed),
+        report_date=_date(manifest.get("report_date") or None),
+        code_version=manifest.get("code_version"),
+        built_at=manifest.get("built_at"),
+        editions=str(year),
+        latest_edition=year,
+        reproduced_edition=year,
+    )
+    data.report_date = data.provenance.report_date
+    data.built_at = str(manifest.get("built_at") or "")
+    approvals = tuple(
+        row for row in editions.read_approvals(directory) if row.get("edition") == year
+    )
+    data.frozen = FrozenEdition(
+        year=year, created_at=_date(manifest.get("created_at")), approvals=approvals
+    )
     return data

@@ -26,7 +26,19 @@ WORDS: dict[str, Words] = {
         "subtitle": "Impacting students",
         "figures_as_of": "Figures as of {date}",
         "figures_as_of_unknown": "The date of the figures is not recorded in the warehouse",
-        "edition": "Edition: {editions}",
+        "edition": "Edition {edition}",
+        "edition_frozen": "Edition {edition}, frozen on {date}",
+        "edition_none": "Not yet a frozen edition: these figures may still be revised",
+        "edition_differs": (
+            "Not a frozen edition: some figures differ from edition {edition} and are under review"
+        ),
+        "corrected_one": "1 figure corrected since publication",
+        "corrected_many": "{count} figures corrected since publication",
+        "frozen_note": (
+            "This page is edition {edition} as published, rendered from its frozen figures "
+            "alone. Not frozen with the edition, and left out: the kinds of career outcomes, "
+            "the countries table and the comparison with the previous year's mix of students."
+        ),
         "code_version": "code version {version}",
         "synthetic_title": "Synthetic data: not real figures",
         "synthetic_body": (
@@ -60,7 +72,7 @@ WORDS: dict[str, Words] = {
         "section_background": "Outcomes by background",
         "section_residence": "Where our students live",
         "section_reach": "Reach",
-        "section_restatements": "Corrections since the published edition",
+        "section_restatements": "Corrections since edition {edition}",
         "section_method": "Methodological note on data collection",
         "access_intro": (
             "The barriers to education our students face include limited access to prior "
@@ -173,9 +185,21 @@ WORDS: dict[str, Words] = {
         "reach_countries_caption": "countries across the world in {year}",
         "reach_free_users_caption": "people used the platform for free in {year}",
         "restatements_intro": (
-            "Figures of the published edition that have been corrected since, with the reason."
+            "These figures of edition {edition} were corrected after it was published; this "
+            "page shows the corrected values."
         ),
-        "restatement_line": "{label}, {year}: {frozen} published, now {recomputed} ({reason})",
+        "restatements_frozen_intro": (
+            "These figures of edition {edition} were corrected after it was published; this "
+            "page shows them as published, the current report shows the corrected values."
+        ),
+        "restated_values": "Published {frozen}, now {recomputed}",
+        "restated_published": "Published {frozen}",
+        "restated_not_shown": "not shown (too few people)",
+        "restated_not_computed": "no longer computed",
+        "restated_reason": "Reason: {reason} (corrected on {date})",
+        "restated_reason_undated": "Reason: {reason}",
+        "restated_graduates": "Graduates of {year}: {status}",
+        "restated_group": "{label}, {dimension}: {group}",
         "method_changes": (
             "Some of our calculation methods have evolved or require clarification:"
         ),
@@ -236,7 +260,21 @@ WORDS: dict[str, Words] = {
         "subtitle": "Notre impact sur les étudiants",
         "figures_as_of": "Chiffres arrêtés au {date}",
         "figures_as_of_unknown": "La date des chiffres n'est pas enregistrée dans l'entrepôt",
-        "edition": "Édition : {editions}",
+        "edition": "Édition {edition}",
+        "edition_frozen": "Édition {edition}, figée le {date}",
+        "edition_none": ("Pas encore une édition figée : ces chiffres peuvent encore être révisés"),
+        "edition_differs": (
+            "Pas une édition figée : certains chiffres diffèrent de l'édition {edition} et "
+            "sont en cours de vérification"
+        ),
+        "corrected_one": "1 chiffre corrigé depuis la publication",
+        "corrected_many": "{count} chiffres corrigés depuis la publication",
+        "frozen_note": (
+            "Cette page est l'édition {edition} telle que publiée, produite à partir de ses "
+            "seuls chiffres figés. Non figés avec l'édition, et donc absents : les types "
+            "d'évolution professionnelle, le tableau des pays et la comparaison avec le profil "
+            "des étudiants de l'année précédente."
+        ),
         "code_version": "version du code {version}",
         "synthetic_title": "Données synthétiques : ces chiffres ne sont pas réels",
         "synthetic_body": (
@@ -271,7 +309,7 @@ WORDS: dict[str, Words] = {
         "section_background": "Réussite selon le profil",
         "section_residence": "Où vivent nos étudiants",
         "section_reach": "Portée",
-        "section_restatements": "Corrections depuis l'édition publiée",
+        "section_restatements": "Corrections depuis l'édition {edition}",
         "section_method": "Note méthodologique sur la collecte des données",
         "access_intro": (
             "Les obstacles à l'éducation que rencontrent nos étudiants sont multiples : accès "
@@ -396,11 +434,22 @@ WORDS: dict[str, Words] = {
         "reach_countries_caption": "pays à travers le monde en {year}",
         "reach_free_users_caption": "personnes ont utilisé la plateforme gratuitement en {year}",
         "restatements_intro": (
-            "Chiffres de l'édition publiée corrigés depuis, avec la raison de la correction."
+            "Ces chiffres de l'édition {edition} ont été corrigés après sa publication ; "
+            "cette page montre les valeurs corrigées."
         ),
-        "restatement_line": (
-            "{label}, {year} : {frozen} publié, désormais {recomputed} ({reason})"
+        "restatements_frozen_intro": (
+            "Ces chiffres de l'édition {edition} ont été corrigés après sa publication ; "
+            "cette page les montre tels que publiés, le rapport actuel montre les valeurs "
+            "corrigées."
         ),
+        "restated_values": "Publié : {frozen}, désormais : {recomputed}",
+        "restated_published": "Publié : {frozen}",
+        "restated_not_shown": "non affiché (trop peu de personnes)",
+        "restated_not_computed": "plus calculé",
+        "restated_reason": "Raison : {reason} (corrigé le {date})",
+        "restated_reason_undated": "Raison : {reason}",
+        "restated_graduates": "Diplômés de {year} : {status}",
+        "restated_group": "{label}, {dimension} : {group}",
         "method_changes": (
             "Certaines de nos méthodes de calcul ont évolué ou méritent d'être précisées :"
         ),
@@ -602,6 +651,7 @@ REGIONS: dict[str, tuple[str, str]] = {
     "Rest of the world": ("Rest of the world", "Reste du monde"),
     "Unknown": ("Unknown", "Inconnue"),
     "Suppressed": ("Not shown (small numbers)", "Non affiché (petits effectifs)"),
+    "Unknown or suppressed": ("Unknown or not shown", "Inconnue ou non affichée"),
 }
 OUTCOME_TYPES: dict[str, tuple[str, str]] = {
     "new_job": ("New job", "Nouvel emploi"),

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 from html import escape
 
-from impact_warehouse.indicators import in_section
+from impact_warehouse.indicators import in_section, registry, unit_of
 from impact_warehouse.report_assets import i18n
 from impact_warehouse.report_assets.charts import (
     CURRENT,
@@ -27,7 +27,7 @@ from impact_warehouse.report_assets.charts import (
     columns,
     share_bar,
 )
-from impact_warehouse.report_assets.data import Figure, ReportData
+from impact_warehouse.report_assets.data import Figure, ReportData, Row
 from impact_warehouse.report_assets.formatting import (
     MISSING,
     number,
@@ -53,6 +53,7 @@ REGIONS = (
 CAREER_SEGMENTS = ("student", "apprentice", "free_user")
 FIRST_CAREER_YEAR = 2020  # the report's series of career outcomes starts in 2020
 TOP_COUNTRIES = 8
+GRADUATE_OUTCOMES = "graduate_outcomes"  # the indicator of its rows in marts.restatements
 
 
 def _e(value: object) -> str:
@@ -521,9 +522,12 @@ class Page:
         shown = sum(share or 0 for _, share, _, _ in parts)
         if any(share is not None for _, share, _, _ in parts) and shown < 0.9995:
             rest = 1 - shown  # what the cells not shown hold, so that the bar reads as 100%
+            # without the countries (an edition does not freeze them) the unknown
+            # residences cannot be told apart from the cells not shown
+            rest_label = "Suppressed" if self.data.countries else "Unknown or suppressed"
             parts.append(
                 (
-                    i18n.region_label("Suppressed", self.lang),
+                    i18n.region_label(rest_label, self.lang),
                     rest,
                     self.pct(rest),
                     REGION_COLORS["Suppressed"],
@@ -623,31 +627,124 @@ class Page:
             )
         return self.section("reach", "section_reach", f'<div class="cards two">{cards}</div>')
 
+    # corrections since the edition (G-12) ---------------------------------------------------
+
+    def restated_figure(self, row: Row) -> str:
+        """A restated figure in plain words: `Graduation rate, 2022`, `Job placement rate,
+        Gender: Women, 2023`, `Graduates of 2023: Looking for a job`."""
+        name, year = str(row["indicator"]), int(row["year"])
+        if name == GRADUATE_OUTCOMES:
+            status = i18n.outcome_status_label(str(row.get("group")), self.lang)
+            return self.t("restated_graduates", year=year, status=status)
+        label = self.label(name) if name in i18n.INDICATORS else name.replace("_", " ")
+        if row.get("segment") not in (None, "all"):
+            label += f" ({i18n.segment_label(str(row['segment']), self.lang)})"
+        if row.get("dimension") is not None:
+            label = self.t(
+                "restated_group",
+                label=label,
+                dimension=i18n.dimension_label(str(row["dimension"]), self.lang),
+                group=i18n.group_label(str(row.get("group")), self.lang),
+            )
+        return f"{label}, {year}"
+
+    def restated_value(self, row: Row, side: str) -> str:
+        """The frozen or recomputed value of a restatement, its counts when only they moved."""
+        value = row.get(f"{side}_value")
+        if value is None:
+            if side == "recomputed" and row.get("what_changed") == "no longer computed":
+                return self.t("restated_not_computed")
+            return self.t("restated_not_shown")
+        name = str(row["indicator"])
+        unit = unit_of(name) if name in registry() else "share"
+        text = value_text(value, unit, self.lang)
+        numerator, denominator = row.get(f"{side}_numerator"), row.get(f"{side}_denominator")
+        if row.get("what_changed") == "counts" and numerator is not None:
+            counts = (
+                self.num(numerator)
+                if denominator is None
+                else self.t("of", num=self.num(numerator), den=self.num(denominator))
+            )
+            text += f" ({counts})"
+        return text
+
+    def restated_reason(self, row: Row) -> str:
+        reason = row.get("reason") or MISSING
+        if row.get("approved_on"):
+            return self.t("restated_reason", reason=reason, date=self.date(str(row["approved_on"])))
+        return self.t("restated_reason_undated", reason=reason)
+
+    def frozen_row(self, approval: Row) -> Row:
+        """The figure an approval names, as the rendered edition froze it (its value)."""
+        data, name, year = self.data, approval["indicator"], int(approval["year"])
+        found: Row | None = None
+        if name == GRADUATE_OUTCOMES:
+            found = next(
+                (
+                    r
+                    for r in data.graduate_outcomes or []
+                    if r["year"] == year
+                    and r["outcome_status"] == approval.get("group")
+                    and r.get("segment", "all") == approval.get("segment", "all")
+                ),
+                None,
+            )
+            value = None if found is None or found.get("is_suppressed") else found.get("share")
+        elif approval.get("dimension") is not None:
+            found = next(
+                (
+                    r
+                    for r in data.by_group or []
+                    if r["indicator"] == name
+                    and r["year"] == year
+                    and r["dimension"] == approval["dimension"]
+                    and r["group"] == approval.get("group")
+                ),
+                None,
+            )
+            value = None if found is None or found.get("is_suppressed") else found.get("value")
+        else:
+            figure = data.figure(name, year, str(approval.get("segment") or "all"))
+            value = figure.value if figure.shown else None
+        return {**approval, "frozen_value": value}
+
     def restatements(self) -> str:
-        rows = [r for r in self.data.restatements or [] if r.get("is_approved")]
-        if not rows:
+        """The approved restatements since the edition the page shows (figure, old value,
+        new value, reason); rendered from an edition, the approvals that name it (figure,
+        value as published, reason: the new value needs a warehouse). Nothing when none."""
+        data = self.data
+        if data.frozen is not None:
+            rows = [self.frozen_row(row) for row in data.frozen.approvals]
+            intro = "restatements_frozen_intro"
+        else:
+            rows = data.restated(approved=True)
+            intro = "restatements_intro"
+        edition = data.edition_shown or data.provenance.latest_edition
+        if not rows or edition is None:
             return ""
+        rows.sort(key=lambda r: (str(r["indicator"]), int(r["year"]), str(r.get("group") or "")))
         items = []
         for row in rows:
-            unit = self.data.figure(row["indicator"], int(row["year"])).unit
-            items.append(
-                "<li>"
-                + _e(
-                    self.t(
-                        "restatement_line",
-                        label=self.label(row["indicator"]),
-                        year=row["year"],
-                        frozen=value_text(row.get("frozen_value"), unit, self.lang),
-                        recomputed=value_text(row.get("recomputed_value"), unit, self.lang),
-                        reason=row.get("reason") or MISSING,
-                    )
+            frozen = self.restated_value(row, "frozen")
+            values = (
+                self.t("restated_published", frozen=frozen)
+                if data.frozen is not None
+                else self.t(
+                    "restated_values",
+                    frozen=frozen,
+                    recomputed=self.restated_value(row, "recomputed"),
                 )
-                + "</li>"
             )
-        return self.section(
-            "restatements",
-            "section_restatements",
-            f"<p>{_e(self.t('restatements_intro'))}</p><ul>{''.join(items)}</ul>",
+            items.append(
+                f"<li><strong>{_e(self.restated_figure(row))}</strong>"
+                f'<span class="values">{_e(values)}</span>'
+                f'<span class="reason">{_e(self.restated_reason(row))}</span></li>'
+            )
+        return (
+            '<section id="restatements" aria-labelledby="restatements-h">'
+            f'<h2 id="restatements-h">{_e(self.t("section_restatements", edition=edition))}</h2>'
+            f"<p>{_e(self.t(intro, edition=edition))}</p>"
+            f'<ul class="restated">{"".join(items)}</ul></section>'
         )
 
     def method(self) -> str:
@@ -694,6 +791,23 @@ class Page:
         key = "provenance_real" if info.known else "provenance_unknown"
         return f'<p class="provenance" id="provenance">{_e(self.t(key))}</p>'
 
+    def edition_label(self) -> str | None:
+        """Which edition the figures are (G-11), for the line of the report date; None when
+        the warehouse does not say (no marts.warehouse_info)."""
+        data, info = self.data, self.data.provenance
+        if data.frozen is not None:
+            created = data.frozen.created_at
+            if created:
+                return self.t("edition_frozen", edition=data.frozen.year, date=self.date(created))
+            return self.t("edition", edition=data.frozen.year)
+        if data.edition_shown is not None:
+            return self.t("edition", edition=data.edition_shown)
+        if info.latest_edition is not None:
+            return self.t("edition_differs", edition=info.latest_edition)
+        if info.known:
+            return self.t("edition_none")
+        return None
+
     def header(self, other_page: str | None, other_lang: str | None) -> str:
         info = self.data.provenance
         as_of = (
@@ -702,10 +816,23 @@ class Page:
             else self.t("figures_as_of_unknown")
         )
         meta = [f'<span id="report-date">{_e(as_of)}</span>']
-        if info.editions:
-            meta.append(
-                f'<span id="edition">{_e(self.t("edition", editions=info.editions))}</span>'
-            )
+        edition = self.edition_label()
+        if edition:
+            meta.append(f'<span class="edition" id="edition">{_e(edition)}</span>')
+        corrected = (
+            len(self.data.frozen.approvals)
+            if self.data.frozen is not None
+            else len(self.data.restated(approved=True))
+        )
+        if corrected and (self.data.edition_shown or info.latest_edition):
+            words = self.t("corrected_one" if corrected == 1 else "corrected_many", count=corrected)
+            meta.append(f'<a href="#restatements" id="corrections-link">{_e(words)}</a>')
+        note = (
+            f'<p class="edition-note" id="edition-note">'
+            f"{_e(self.t('frozen_note', edition=self.data.frozen.year))}</p>"
+            if self.data.frozen is not None
+            else ""
+        )
         switch = (
             f'<a class="switch" href="{_e(other_page)}" hreflang="{other_lang}" '
             f'lang="{other_lang}">'
@@ -728,7 +855,7 @@ class Page:
             f'<header>{switch}<p class="kicker">{_e(self.t("kicker"))}</p>'
             f"<h1>{_e(self.t('title', year=self.year))}</h1>"
             f'<p class="subtitle">{_e(self.t("subtitle"))}</p>'
-            f'<p class="meta">{" · ".join(meta)}</p>{self.provenance()}'
+            f'<p class="meta">{" · ".join(meta)}</p>{note}{self.provenance()}'
             f'<p class="intro">{_e(self.t("intro"))}</p></header>'
             f'<nav aria-label="{_e(self.t("nav_label"))}"><ol>{nav}</ol></nav>'
         )

@@ -7,8 +7,9 @@ indicators, marts and the warehouse file.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
+from typing import Any
 
 from impact_warehouse.indicators import INDICATORS, SEGMENTS, indicator, registry
 from impact_warehouse.report_assets.data import Figure, ReportData
@@ -153,6 +154,100 @@ def _count_ratios(figures: Sequence[Figure]) -> str:
     )
 
 
+def _restated_counts(row: Mapping[str, Any], side: str) -> str:
+    numerator, denominator = row.get(f"{side}_numerator"), row.get(f"{side}_denominator")
+    if numerator is None:
+        return MISSING
+    return f"{numerator:,}" if denominator is None else f"{numerator:,} / {denominator:,}"
+
+
+def _restated_value(row: Mapping[str, Any], side: str) -> str:
+    value = row.get(f"{side}_value")
+    name = str(row["indicator"])
+    unit = registry()[name].unit if name in registry() else "share"
+    return MISSING if value is None else format_value(value, unit)
+
+
+def _restatements(data: ReportData) -> str:
+    """The editions (G-11) and every restatement (G-12) of marts.restatements, approved
+    or not (unapproved ones are only published under restatement_policy warn)."""
+    info = data.provenance
+    if data.restatements is None and info.latest_edition is None:
+        return ""
+    shown = data.edition_shown
+    if shown is not None:
+        state = f"The figures reproduce edition <strong>{shown}</strong>"
+    elif info.latest_edition is not None:
+        state = (
+            f"The figures do <strong>not</strong> reproduce the latest edition, "
+            f"{info.latest_edition}"
+            + (
+                f" (the latest reproduced is {info.reproduced_edition})"
+                if info.reproduced_edition is not None
+                else ""
+            )
+        )
+    else:
+        state = "No edition is frozen yet (<code>impact-warehouse edition create YEAR</code>)"
+    state += (
+        f". Editions known: {_e(info.editions or 'none')}; restatement_policy "
+        f"<code>{_e(info.restatement_policy or 'fail')}</code>."
+    )
+    rows = sorted(
+        data.restatements or [],
+        key=lambda r: (not r.get("is_approved"), -int(r["edition"]), str(r["figure"])),
+    )
+    if not rows:
+        return (
+            '<section id="restatements"><h2>Editions and restatements</h2>'
+            f"<p>{state}</p><p>No frozen figure is computed differently (G-12).</p></section>"
+        )
+    unapproved = [r for r in rows if not r.get("is_approved")]
+    body = []
+    for row in rows:
+        approved = bool(row.get("is_approved"))
+        badge = (
+            '<span class="badge final">approved</span>'
+            if approved
+            else '<span class="badge unapproved">NOT APPROVED</span>'
+        )
+        body.append(
+            f'<tr class="{"approved" if approved else "unapproved"}">'
+            f'<td>{_e(row["edition"])}</td><th scope="row"><code>{_e(row["figure"])}</code></th>'
+            f'<td class="num">{_e(_restated_value(row, "frozen"))}</td>'
+            f'<td class="num">{_e(_restated_value(row, "recomputed"))}</td>'
+            f'<td class="num">{_e(_restated_counts(row, "frozen"))} → '
+            f"{_e(_restated_counts(row, 'recomputed'))}</td>"
+            f"<td>{_e(row.get('what_changed') or MISSING)}</td>"
+            f'<td class="files">{_e(row.get("changed_files") or "none (code or rule)")}</td>'
+            f'<td>{badge}</td><td class="reason">{_e(row.get("reason") or MISSING)}</td>'
+            f'<td class="date">{_e(row.get("approved_on") or MISSING)}</td></tr>'
+        )
+    warning = (
+        f'<p class="unapproved-note"><strong>{len(unapproved)} restatement(s) not approved</strong>'
+        " (published under restatement_policy warn): published figures that changed without "
+        "a recorded reason. Approve them with <code>impact-warehouse edition approve EDITION "
+        "--reason ...</code> or correct the exports.</p>"
+        if unapproved
+        else ""
+    )
+    return (
+        '<section id="restatements"><h2>Editions and restatements</h2>'
+        f"<p>{state}</p>{warning}"
+        "<p>Every frozen figure this build computes differently "
+        "(<code>marts.restatements</code>). The published pages list the approved ones of "
+        "the edition they show.</p>"
+        '<div class="scroll"><table class="figures" id="table-restatements"><caption>'
+        "Restatements: frozen beside recomputed</caption><thead><tr>"
+        '<th scope="col">Edition</th><th scope="col">Figure</th><th scope="col">Frozen</th>'
+        '<th scope="col">Recomputed</th><th scope="col">Counts</th>'
+        '<th scope="col">What changed</th><th scope="col">Export files changed</th>'
+        '<th scope="col">Approval</th><th scope="col">Reason</th>'
+        '<th scope="col">Approved on</th></tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table></div></section>"
+    )
+
+
 def render_reconciliation(
     data: ReportData,
     year: int,
@@ -205,7 +300,12 @@ def render_reconciliation(
         f"<h1>Reconciliation {year}: computed and published figures</h1>"
         f'<p class="meta">Report date (G-8): <strong id="report-date">'
         f"{_e(data.report_date or 'not recorded in the warehouse')}</strong>. "
-        f"{provenance}</p>"
+        + (
+            f'Edition (G-11): <strong id="edition">{data.edition_shown}</strong>. '
+            if data.edition_shown is not None
+            else ""
+        )
+        + f"{provenance}</p>"
         f'<p class="meta">Warehouse <code>{_e(data.warehouse)}</code>, built {_e(data.built_at)}; '
         f"page generated {generated}.</p>"
         + (f'<p class="meta">The published pages: {links}</p>' if links else "")
@@ -215,6 +315,7 @@ def render_reconciliation(
         "computed minus published (percentage points for shares); those above "
         f"{SHARE_TOLERANCE * 100:g} pp are in red.</p></header>"
         + "".join(sections)
+        + _restatements(data)
         + '<section id="status"><h2>Provisional and suppressed figures</h2>'
         f"<h3>Provisional (G-7), {years[0]}–{years[1]}</h3><p>Not final at the report date; "
         "they may change until their finalisation date.</p>"

@@ -57,6 +57,15 @@ header .intro { font-size: 1.05rem; }
   letter-spacing: .04em; }
 .synthetic p { margin: 4px 0 0; }
 .provenance { color: var(--muted); font-size: .9rem; }
+header .meta .edition { color: var(--ink); font-weight: 600; }
+header .meta > span, header .meta > a { display: inline-block; }
+.edition-note { border-left: 3px solid var(--accent); padding-left: 10px; font-size: .95em; }
+ul.restated { list-style: none; padding: 0; margin: 8px 0; }
+ul.restated li { border: 1px solid var(--line); border-radius: 8px; padding: 8px 12px;
+  margin: 0 0 8px; background: var(--soft); }
+ul.restated li > * { display: block; overflow-wrap: break-word; }
+ul.restated .values { font-variant-numeric: tabular-nums; }
+ul.restated .reason { color: var(--muted); font-size: .92em; }
 nav ol { display: flex; flex-wrap: wrap; gap: 4px 16px; padding: 0; list-style: none;
   margin: 14px 0 0; font-size: .95rem; }
 ul.arrows { list-style: none; padding-left: 0; }
@@ -135,6 +144,7 @@ table.countries { max-width: 560px; }
 }
 @media print {
   nav, .switch { display: none; }
+  #restatements { break-inside: avoid; page-break-inside: avoid; }
   .cards.three { grid-template-columns: repeat(3, minmax(0, 1fr)); }
   .card { background: #ffffff; }
   .card .big { font-size: 1.9rem; }
@@ -182,6 +192,12 @@ table.figures td.diff-large { color: #b42318; font-weight: 600; }
 .badge.final { color: #1b5e20; border-color: #1b5e20; background: #edf7ee; }
 .badge.provisional { color: #8a4b00; border-color: #8a4b00; background: #fff4e5; }
 .badge.suppressed { color: #52606d; border-color: #52606d; background: #f0f2f5; }
+.badge.unapproved { color: #b42318; border-color: #b42318; background: #fef3f2; }
+tr.unapproved th, tr.unapproved td { background: #fef3f2; }
+table.figures td.files { font-size: .8rem; overflow-wrap: anywhere; min-width: 14em; }
+table.figures td.reason { min-width: 14em; }
+table.figures td.date { white-space: nowrap; }
+.unapproved-note { border-left: 3px solid #b42318; padding-left: 10px; color: #7a271a; }
 .note h3 .rules { font-weight: 400; color: var(--muted); font-size: .85rem; margin-left: 6px; }
 @media (max-width: 720px) { main { padding: 16px 10px 32px; } table { font-size: .82rem; } }
 @page { size: A4 landscape; margin: 12mm; }
