@@ -452,7 +452,9 @@ def test_the_sample_cannot_be_frozen_as_edition_2023(
         editions.create_edition(
             2023, published=sample_warehouse.duckdb_path, directory=tmp_path / "e"
         )
-    assert "job_placement_rate_12m 2023 all and 42 groups (final on 2024-12-31)" in str(refused.value)
+    assert "job_placement_rate_12m 2023 all and 42 groups (final on 2024-12-31)" in str(
+        refused.value
+    )
     assert "does not record the version of the code" in str(refused.value)
     assert not (tmp_path / "e" / "2023").exists()
 
