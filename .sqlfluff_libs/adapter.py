@@ -6,6 +6,7 @@ QUERIES = {
     "raw_file_facts": "select null as path, null as size_bytes, null as sha256",
     "parquet_file_facts": "select null as path, null as n_rows, null as latest_at",
     "synthetic_marker": "select null as is_synthetic",
+    "raw_file_fingerprints": "select null as path, null as size_bytes, null as sha256",
 }
 
 

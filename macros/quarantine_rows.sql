@@ -1,7 +1,8 @@
 {% macro quarantine_rows(export_name, base_relation, where='is_quarantined') -%}
     {#- One row per contract breach (row x column) found by a base staging model: every
         non-NULL field of its `issue` struct, with the raw value from its `raw` struct, as
-        export, source_file, record_key, column_name, raw_value, reason, raw_row_id. One
+        export, source_file, source_sha256 (the file's version), record_key, column_name,
+        raw_value, reason, raw_row_id. One
         scan of the base relation (the rows matching `where`), unpivoted by the contract's
         columns. -#}
     {%- set columns = export_contract(export_name).read_columns | map(attribute='name') | list -%}
@@ -18,6 +19,7 @@
     select
         breaches.export,
         breaches.source_file,
+        breaches.source_sha256,
         breaches.record_key,
         breaches.column_name,
         breaches.raw_value,
@@ -27,6 +29,7 @@
         select
             {{ sql_literal(export_name) }} as export,
             quarantined.source_file,
+            quarantined.source_sha256,
             quarantined.record_key,
             contract_columns.column_name,
             case contract_columns.column_name {{ raw_values | join(' ') }} end as raw_value,

@@ -1,17 +1,26 @@
 {% macro stage_raw_export(export_name) -%}
-    {#- The body of a base staging model of a CSV export, entirely from its contract
-        (export_contract): one row per raw row with
-          source_file, export_date   the file and the export date in its name
-          record_key                 the raw primary key
+    {#- The body of a model staged by file (base_platform__<export>_parsed) of a CSV export,
+        entirely from its contract (export_contract): one row per raw row with
+          source_file, source_sha256  the file, relative to the export folder, and the
+                                      version of it (SHA-256, base_platform__raw_files)
+          export_date                 the export date in the file's name
+          record_key                  the raw primary key
           record   struct: every column staging reads, parsed, under its staging name
           raw      struct: the same columns as trimmed raw text (what the quarantine shows)
-          issue    struct: why each column breaks the contract (NULL when it does not)
+          issue    struct: why each column breaks the rules that need only its own file
+                   (NULL when it does not)
           notice   struct: what the contract flags but keeps (named by a warning test)
-          is_quarantined
-        A value is parsed and judged here and nowhere else; stg_ models keep the clean
-        rows, data_quality models list the breaches. -#}
+          record_on    struct: the Paris date of each timestamp (G-1), for G-8
+          record_hash  a 64-bit hash of the parsed record, to tell copies from
+                       contradictions
+          is_quarantined  an issue in some column
+        Every value of a row depends on its own file only, so each file is parsed once per
+        version (materialization staged_by_file). The rule that compares files (repeated ids
+        of append-only exports) is applied after, from these rows: macro judge_raw_export. -#}
     {%- if not execute -%}
-        {{ return('select * from ' ~ source('platform', export_name)) }}
+        {#- while dbt parses: the parents, so that dbt knows them -#}
+        {{ return('select * from ' ~ source('platform', export_name) ~ ', '
+            ~ ref('base_platform__raw_files')) }}
     {%- endif -%}
     {%- set contract = export_contract(export_name) -%}
     {{ check_raw_export(export_name) }}
@@ -51,10 +60,22 @@ source as (
     select * from {{ source('platform', export_name) }}
 ),
 
+raw_files as (
+    select * from {{ ref('base_platform__raw_files') }}
+),
+
+file_versions as (
+    select
+        raw_files.file_name,
+        raw_files.sha256
+    from raw_files
+    where raw_files.export = {{ sql_literal(export_name) }} and raw_files.disposition = 'read'
+),
+
 cleaned as (
     -- trimmed raw text, empty as NULL: what the quarantine shows
     select
-        {{ source_file_name('filename') }} as source_file,
+        {{ source_file_name('source.filename') }} as source_file,
     {%- for column in columns %}
         {%- if column.staging == 'presence' %}
         -- free text (PII) is not kept: only whether there was any
@@ -64,6 +85,15 @@ cleaned as (
         {%- endif %} as {{ column.name }}__raw{{ ',' if not loop.last }}
     {%- endfor %}
     from source
+),
+
+versioned_rows as (
+    select
+        cleaned.*,
+        file_versions.sha256 as source_sha256
+    from cleaned
+    left join file_versions
+        on cleaned.source_file = file_versions.file_name
 ),
 
 parsed as (
@@ -93,48 +123,36 @@ parsed as (
             {{ raw }}
         {%- endif %} as {{ column.staged_as }}{{ ',' if not loop.last }}
     {%- endfor %}
-    from cleaned
+    from versioned_rows
 ),
 
-dated as (
-    -- the Paris date of every timestamp, once (G-1), for the export-date check
+dated as {{ materialized_cte() if contract.versioned }} (
+    -- the Paris date of every timestamp, once (G-1), for the export-date check, and the
+    -- parsed record's hash (read twice when versions are compared: kept, not recomputed)
     select
         *
     {%- for column in columns if column.kind == 'timestamp' %},
         {{ paris_date(column.staged_as) }} as {{ column.staged_as }}__on
-    {%- endfor %}
+    {%- endfor %},
+        {{ record_hash(columns | map(attribute='staged_as') | list) }} as record_hash
     from parsed
 ),
 
-    {%- set version_columns = [key, 'updated_at', 'source_file'] if contract.versioned else [key] %}
-fingerprinted as (
-    -- the parsed record, to tell an exact copy from a contradiction
+    {%- if contract.versioned %}
+contradicted_keys as (
+    -- G-3 within a file: versions with the same key and updated_at must be copies (an
+    -- aggregate over the record's hash, cheaper than a window)
     select
-    {%- for name in version_columns %}
-        {{ name }},
-    {%- endfor %}
-        concat_ws(
-            '|',
-    {%- for column in columns %}
-            coalesce(cast({{ column.staged_as }} as {{ dbt.type_string() }}), '<null>'){{ ',' if not loop.last }}
-    {%- endfor %}
-        ) as record_fingerprint
+        {{ key }},
+        updated_at,
+        source_file
     from dated
     where {{ key }} is not null
-),
-
-contradicted_keys as (
-    -- versions that should be identical but are not (an aggregate, cheaper than a window)
-    select
-    {%- for name in version_columns %}
-        {{ name }}{{ ',' if not loop.last }}
-    {%- endfor %}
-    from fingerprinted
     group by
-    {%- for name in version_columns %}
-        {{ name }}{{ ',' if not loop.last }}
-    {%- endfor %}
-    having min(record_fingerprint) <> max(record_fingerprint)
+        {{ key }},
+        updated_at,
+        source_file
+    having min(record_hash) <> max(record_hash)
 ),
 
 flagged as (
@@ -144,10 +162,19 @@ flagged as (
     from dated
     left join contradicted_keys
         on
-    {%- for name in version_columns %}
-        {{ 'and ' if not loop.first }}dated.{{ name }} = contradicted_keys.{{ name }}
-    {%- endfor %}
+            dated.{{ key }} = contradicted_keys.{{ key }}
+            and dated.updated_at = contradicted_keys.updated_at
+            and dated.source_file = contradicted_keys.source_file
 ),
+    {%- else %}
+flagged as (
+    -- append-only: repeated ids are compared across files (judge_raw_export)
+    select
+        *,
+        false as is_contradicted
+    from dated
+),
+    {%- endif %}
 
 checked as (
     select
@@ -199,27 +226,33 @@ checked as (
                 when is_contradicted
                     then 'contradiction: different versions with the same updated_at in one file'
             end,
-        {%- elif column.name == key %}
-            -- G-3: append-only, a repeated id must be an exact copy
-            case
-                when is_contradicted then 'contradiction: repeated id with different values'
-            end,
         {%- endif %}
-            cast(null as {{ dbt.type_string() }})
+        {#- append-only: a repeated id that is no exact copy (judge_raw_export) -#}
+        cast(null as {{ dbt.type_string() }})
         ) as {{ column.name }}__issue{{ ',' if not loop.last }}
     {%- endfor %}
     from flagged
 ),
 
+    {%- set record_on = [] -%}
+    {%- for column in columns if column.kind == 'timestamp' -%}
+        {%- do record_on.append([column.staged_as, column.staged_as ~ '__on']) -%}
+    {%- endfor -%}
+    {%- if record_on | length == 0 -%}
+        {%- do record_on.append(['none', 'cast(null as date)']) -%}
+    {%- endif %}
 final as (
     select
         source_file,
+        source_sha256,
         export_date,
         {{ key }}__raw as record_key,
         {{ make_struct(record) }} as record,
         {{ make_struct(raw) }} as raw,
         {{ make_struct(issue) }} as issue,
         {{ make_struct(notices) }} as notice,
+        {{ make_struct(record_on) }} as record_on,
+        record_hash,
         coalesce(
     {%- for column in columns %}
         {{ column.name }}__issue{{ ',' if not loop.last }}

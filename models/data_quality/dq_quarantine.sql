@@ -1,7 +1,11 @@
 {#- Every contract breach of every export (RAW_EXPORTS.md "Bad input"), one row per
     distinct (file, key, column, value, reason): n_rows counts the raw rows that share it
     (CSV rows carry no row number; identical bad rows are one entry). Empty on a clean
-    delivery. The contract lists the exports; dbt needs their base models named here: -#}
+    delivery. The breaches of the logins' own rules are staged by file
+    (dq_quarantine_logins); the logins of users absent from users/ are found here on
+    every build, from the logins folded by file (int_logins_daily_by_file), and read
+    back event by event from the few files that hold them. The contract lists the
+    exports; dbt needs their base models named here: -#}
 -- depends_on: {{ ref('base_platform__addresses') }}
 -- depends_on: {{ ref('base_platform__applications') }}
 -- depends_on: {{ ref('base_platform__career_outcome_declarations') }}
@@ -10,12 +14,26 @@
 -- depends_on: {{ ref('base_platform__paths') }}
 -- depends_on: {{ ref('base_platform__student_profiles') }}
 -- depends_on: {{ ref('base_platform__users') }}
-{%- set csv_exports = export_relations(file_format='csv') %}
+-- depends_on: {{ ref('int_logins_daily_by_file') }}
+{%- set csv_exports = export_relations(file_format='csv') -%}
+{#- The login files holding logins of unknown users, found at execution time so that
+    only those files are read again (usually none) -#}
+{%- set orphan_files = query_values(
+    "select distinct daily.source_file from " ~ ref('int_logins_daily_by_file')
+    ~ " as daily left join (select distinct record.user_id from "
+    ~ ref('base_platform__users') ~ " where record.user_id is not null) as known"
+    ~ " on daily.user_id = known.user_id where known.user_id is null"
+    ~ " order by daily.source_file"
+) %}
 
 with
 
 logins as (
     select * from {{ ref('base_platform__logins') }}
+),
+
+login_breaches as (
+    select * from {{ ref('dq_quarantine_logins') }}
 ),
 
 users as (
@@ -29,26 +47,69 @@ known_users as (
     where record.user_id is not null
 ),
 
-logins_checked as (
-    -- the one pass over the big export for its checks: contract breaches and logins of
-    -- users absent from users/ (referential integrity, cheaply: in the same scan)
+quarantined_events as (
+    -- the events already quarantined by their own file's rules
+    select distinct
+        source_file,
+        record_key,
+        raw_row_id,
+        {{ try_cast('record_key', 'bigint') }} as user_id
+    from login_breaches
+),
+
+kept_events_of_unknown_users as (
+    -- the events that passed their file's rules, in the files that hold unknown users
     select
-        logins.*,
-        logins.user_id is not null and known_users.user_id is null as is_orphan
+        logins.source_file,
+        logins.record_key,
+        logins.raw_row_id,
+        logins.user_id
     from logins
+    where
+        {{ in_list('logins.source_file', orphan_files) }}
+        and not logins.is_quarantined
+),
+
+events_of_unknown_users as (
+    -- referential integrity: logins of users absent from users/
+    select
+        candidates.source_file,
+        candidates.record_key,
+        candidates.raw_row_id
+    from (
+        select * from quarantined_events
+        union all
+        select * from kept_events_of_unknown_users
+    ) as candidates
     left join known_users
-        on logins.user_id = known_users.user_id
-    where logins.is_quarantined or known_users.user_id is null
+        on candidates.user_id = known_users.user_id
+    where candidates.user_id is not null and known_users.user_id is null
 ),
 
 breaches as (
     {%- for export, relation in csv_exports %}
-        {{ quarantine_rows(export, relation) }}
+        select
+            export,
+            source_file,
+            record_key,
+            column_name,
+            raw_value,
+            reason,
+            raw_row_id
+        from ({{ quarantine_rows(export, relation) }}) as {{ export }}_breaches
 
         union all
     {%- endfor %}
 
-    {{ quarantine_rows('logins', 'logins_checked') }}
+    select
+        export,
+        source_file,
+        record_key,
+        column_name,
+        raw_value,
+        reason,
+        raw_row_id
+    from login_breaches
 
     union all
 
@@ -57,11 +118,10 @@ breaches as (
         source_file,
         record_key,
         'user_id' as column_name,
-        raw.user_id as raw_value,
+        record_key as raw_value,
         'unknown user_id: no such user in users/ (referential integrity)' as reason,
         raw_row_id
-    from logins_checked
-    where is_orphan
+    from events_of_unknown_users
 ),
 
 final as (

@@ -1,6 +1,7 @@
 {#- Every file found under the raw directory, read, ignored or refused (issue 8: every
-    file accounted for; rules: doc block raw_file_rules), with its size, its SHA-256 and,
-    for the files read, the raw rows, the quarantined rows and the rows kept. The contract
+    file accounted for; rules: doc block raw_file_rules), with its size, its SHA-256
+    (base_platform__raw_files) and, for the files read, the raw rows, the quarantined
+    rows and the rows kept. The contract
     lists the exports; dbt needs their base models named here: -#}
 -- depends_on: {{ ref('base_platform__addresses') }}
 -- depends_on: {{ ref('base_platform__applications') }}
@@ -11,13 +12,10 @@
 -- depends_on: {{ ref('base_platform__student_profiles') }}
 -- depends_on: {{ ref('base_platform__users') }}
 {%- set csv_exports = export_relations(file_format='csv') -%}
-{%- set files = raw_files() -%}
-{%- set opened = files | rejectattr('disposition', 'equalto', 'ignored')
-    | map(attribute='path') | list -%}
-{%- set ignored = files | selectattr('disposition', 'equalto', 'ignored')
-    | map(attribute='path') | list -%}
-{%- set login_files = files | selectattr('export', 'equalto', 'logins')
-    | selectattr('disposition', 'equalto', 'read') | map(attribute='path') | list %}
+{%- set login_files = query_values(
+    "select path from " ~ ref('base_platform__raw_files')
+    ~ " where export = 'logins' and disposition = 'read' order by path"
+) %}
 
 with
 
@@ -26,51 +24,8 @@ quarantine as (
 ),
 
 inventory as (
-    {%- if files | length == 0 %}
-        select
-            cast(null as {{ dbt.type_string() }}) as path,
-            cast(null as {{ dbt.type_string() }}) as export,
-            cast(null as {{ dbt.type_string() }}) as file_path,
-            cast(null as {{ dbt.type_string() }}) as file_name,
-            cast(null as {{ dbt.type_string() }}) as disposition,
-            cast(null as {{ dbt.type_string() }}) as reason,
-            cast(null as date) as export_date,
-            cast(null as {{ dbt.type_string() }}) as login_month
-        where false
-    {%- else %}
-        select
-            listed.path,
-            listed.export,
-            listed.file_path,
-            listed.file_name,
-            listed.disposition,
-            listed.reason,
-            cast(listed.export_date as date) as export_date,
-            listed.login_month
-        from (
-            values
-            {%- for file in files %}
-                (
-                    {{ sql_literal(file.path) }},
-                    {{ sql_literal(file.export) if file.export else 'null' }},
-                    {{ sql_literal(file.file_path) }},
-                    {{ sql_literal(file.file_name) }},
-                    {{ sql_literal(file.disposition) }},
-                    {{ sql_literal(file.reason) if file.reason else 'null' }},
-                    {{ sql_literal(file.export_date) if file.export_date else 'null' }},
-                    {{ sql_literal(file.login_month) if file.login_month else 'null' }}
-                ){{ ',' if not loop.last }}
-            {%- endfor %}
-        ) as listed (
-            path, export, file_path, file_name, disposition, reason, export_date, login_month
-        )
-    {%- endif %}
-),
-
-file_facts as (
-    {{ raw_file_facts(opened) }}
-    union all
-    {{ raw_file_facts(ignored, with_hash=false) }}
+    -- every file, its verdict and its fingerprint (base_platform__raw_files)
+    select * from {{ ref('base_platform__raw_files') }}
 ),
 
 csv_rows as (
@@ -110,24 +65,20 @@ login_quarantine as (
 counted as (
     select
         inventory.*,
-        file_facts.size_bytes,
-        file_facts.sha256,
         coalesce(csv_rows.raw_rows, login_facts.n_rows) as raw_rows,
         coalesce(csv_rows.quarantined_rows, login_quarantine.quarantined_rows, 0)
             as quarantined_rows,
         -- C-2: a re-delivered month replaces its folder; a second copy of a file would
         -- count its events twice
         row_number() over (
-            partition by inventory.export, inventory.login_month, file_facts.sha256
+            partition by inventory.export, inventory.login_month, inventory.sha256
             order by inventory.file_path
         ) as copy_number,
         first_value(inventory.file_path) over (
-            partition by inventory.export, inventory.login_month, file_facts.sha256
+            partition by inventory.export, inventory.login_month, inventory.sha256
             order by inventory.file_path
         ) as first_copy
     from inventory
-    left join file_facts
-        on inventory.path = file_facts.path
     left join csv_rows
         on inventory.export = csv_rows.export and inventory.file_name = csv_rows.file_name
     left join login_facts

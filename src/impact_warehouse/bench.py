@@ -1,49 +1,97 @@
-"""Benchmark: time export generation and `dbt build` at several scales.
+"""Benchmark (issue 12): full build, new-month refresh and their floor, at several scales.
 
-For each scale, generates the sample exports into a temporary folder, then
-runs a full `dbt build` into a temporary DuckDB file, `--repeat` times.
-Reports median wall time, the peak resident memory of the child processes,
-and the slowest dbt nodes (from dbt's run_results.json). Results are printed
-as a table and written as JSON (`--json`). Measure on the machine you quote:
-the numbers in closing notes come from this command on the 2-core machine.
+For each scale, in one run (so that every figure of a row shares the machine's state):
 
-With `--target spark`, each scale is also built on Apache Spark beside DuckDB
-(spark_build_once: the raw-file pre-step and `dbt build --target spark` in a fresh
-process, one JVM, on a fresh IMPACT_SPARK_DIR; `--spark-master` or
-$IMPACT_SPARK_MASTER picks local[2] or the standalone cluster of `make spark-cluster`).
+  1. the sample exports are generated into a temporary folder (timed, peak memory);
+  2. floor: a fresh process reads every export file once with DuckDB (row counts per
+     file, every column read: count(column) of each), the least any build must pay;
+  3. full build: `impact-warehouse build --full-refresh` into an empty folder, as a
+     user runs it (the empty pre-build, seeds, models, data and unit tests, publish);
+  4. new-month refresh: the exports without their last login month are built once
+     (not timed); then, from a copy of that published warehouse, `impact-warehouse
+     build` with the last month delivered (incremental: it must say so, else the
+     benchmark stops).
+
+Every build is as of the last day of the month before the last login month (the dbt
+var report_date): the generated CSV snapshots are dated after the last month, so
+without it the delivery lacking that month would rightly be refused (C-1), and one
+report date for every build keeps the three comparable (the refresh, like a monthly
+build with unchanged vars, does not run the unit tests again; the full build does).
+
+Steps 2-4 run `--repeat` times each; medians are reported, with the ratios new-month /
+full and full / floor. Peak memory is the largest resident set of the command's process
+tree (the sum of the RSS of the process and all its descendants, sampled every 0.1 s,
+and never below the kernel's peak for its largest single process). The slowest nodes
+are the medians of dbt's run_results.json of the main `dbt build`.
+
+With `--target spark`, each scale is also built once on Apache Spark beside DuckDB
+(spark_build: the raw-file pre-step and `dbt build --target spark` in a fresh process,
+one JVM, on a fresh IMPACT_SPARK_DIR; `--spark-master` or $IMPACT_SPARK_MASTER picks
+local[2] or the standalone cluster of `make spark-cluster`), with the ratio to DuckDB's
+median full build.
+
+Output: a markdown table on stdout and the results as JSON (--json, default
+warehouse/bench.json). Measure on the machine you quote: on a shared machine the times
+say little; quote them as measured under load.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
+import platform
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from impact_warehouse import incremental
+from impact_warehouse.dbtrun import PROJECT_DIR
+
+DEFAULT_SCALES = "0.1,1.0,3.0"
+DEFAULT_JSON = PROJECT_DIR / "warehouse" / "bench.json"
+SAMPLE_INTERVAL = 0.1  # seconds between two samples of a process tree's memory
+LOGINS = "logins"
+MONTH_PREFIX = "month="
+FLOOR_THREADS = 2  # as the profile's threads
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--scales",
-        default="0.1",
-        help="comma-separated generator scales to measure (default: 0.1)",
+        default=DEFAULT_SCALES,
+        help=f"comma-separated generator scales to measure (default: {DEFAULT_SCALES})",
     )
-    parser.add_argument("--repeat", type=int, default=3, help="builds per scale (default: 3)")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="runs of each measured step per scale (default: 3)"
+    )
     parser.add_argument("--seed", type=int, default=20231231, help="generator seed")
     parser.add_argument(
         "--workdir", type=Path, default=None, help="where to put data (default: a temp dir)"
     )
-    parser.add_argument("--json", type=Path, default=None, help="write the results here")
+    parser.add_argument(
+        "--json",
+        type=Path,
+        default=DEFAULT_JSON,
+        help="write the results here (default: warehouse/bench.json)",
+    )
     parser.add_argument("--slowest", type=int, default=5, help="slowest nodes to list")
     parser.add_argument(
         "--target",
         choices=("dev", "spark"),
         default="dev",
-        help="spark: also build each scale on Apache Spark, beside DuckDB (default: dev)",
+        help="spark: also build each scale once on Apache Spark, beside DuckDB (default: dev)",
     )
     parser.add_argument(
         "--spark-master",
@@ -52,51 +100,215 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _timed(command: list[str]) -> tuple[float, float]:
-    """Run a command in a fresh process; return (seconds, peak RSS in MB of that process tree)."""
-    wrapper = [
-        sys.executable,
-        "-c",
-        "import resource, subprocess, sys;"
-        "rc = subprocess.call(sys.argv[1:]);"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr);"
-        "sys.exit(rc)",
-        *command,
-    ]
-    start = time.perf_counter()
-    proc = subprocess.run(wrapper, capture_output=True, text=True, check=False)
-    elapsed = time.perf_counter() - start
+class BenchError(RuntimeError):
+    """A measured step failed or did not do what it measures."""
+
+
+@dataclass
+class Measure:
+    """One measured process: wall seconds and peak memory of its process tree."""
+
+    seconds: float
+    peak_mb: float
+
+
+@dataclass
+class Step:
+    """The runs of one step of one scale."""
+
+    runs: list[Measure] = field(default_factory=list)
+    nodes: dict[str, list[float]] = field(default_factory=dict)
+
+    def add(self, measure: Measure, nodes: dict[str, float] | None = None) -> None:
+        self.runs.append(measure)
+        for node, seconds in (nodes or {}).items():
+            self.nodes.setdefault(node, []).append(seconds)
+
+    @property
+    def median_seconds(self) -> float:
+        return statistics.median(run.seconds for run in self.runs)
+
+    @property
+    def peak_mb(self) -> float:
+        return max(run.peak_mb for run in self.runs)
+
+    def slowest(self, n: int) -> list[dict[str, object]]:
+        medians = sorted(((statistics.median(v), k) for k, v in self.nodes.items()), reverse=True)[
+            :n
+        ]
+        return [{"node": k, "median_seconds": round(v, 2)} for v, k in medians]
+
+    def as_json(self, slowest: int) -> dict[str, object]:
+        return {
+            "seconds": [round(run.seconds, 2) for run in self.runs],
+            "median_seconds": round(self.median_seconds, 2),
+            "peak_mb": round(self.peak_mb),
+            "slowest_nodes": self.slowest(slowest),
+        }
+
+
+def _tree_rss_kb(root: int) -> int:
+    """Sum of VmRSS (kB) of `root` and every descendant, from /proc (0 when unreadable)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        # the command name (2nd field) is in parentheses and may hold spaces
+        fields = stat[stat.rfind(")") + 2 :].split()
+        children.setdefault(int(fields[1]), []).append(int(entry))
+    total = 0
+    todo = [root]
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, []))
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+                    break
+        except OSError:
+            continue
+    return total
+
+
+def measure(command: Sequence[str], *, log: Path, env: dict[str, str] | None = None) -> Measure:
+    """Run `command` (output to `log`); its wall time and the peak RSS of its process tree.
+
+    Raises BenchError when it fails."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    peak_kb = 0
+    with log.open("w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            list(command), stdout=out, stderr=subprocess.STDOUT, cwd=PROJECT_DIR, env=env
+        )
+        done = threading.Event()
+
+        def sample() -> None:
+            nonlocal peak_kb
+            while not done.is_set():
+                peak_kb = max(peak_kb, _tree_rss_kb(proc.pid))
+                done.wait(SAMPLE_INTERVAL)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - start
+        done.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    # ru_maxrss: the largest single process of the tree, in kB on Linux
+    peak_kb = max(peak_kb, usage.ru_maxrss)
     if proc.returncode != 0:
-        raise SystemExit(f"benchmark step failed: {' '.join(command)}\n{proc.stdout}{proc.stderr}")
-    peak_kb = int(proc.stderr.strip().splitlines()[-1])
-    return elapsed, peak_kb / 1024
+        tail = "".join(log.read_text(encoding="utf-8", errors="replace").splitlines(True)[-40:])
+        raise BenchError(
+            f"benchmark step failed ({proc.returncode}): {' '.join(command)}\n{tail}"
+            f"\nfull output: {log}"
+        )
+    return Measure(elapsed, peak_kb / 1024)
 
 
-def _build_once(raw: Path, work: Path) -> tuple[float, float, list[dict[str, object]]]:
-    """One full `dbt build` in a process of its own: (seconds, peak RSS MB, node timings)."""
-    db = work / "bench.duckdb"
-    code = (
-        "import sys; from impact_warehouse.dbtrun import run_dbt;"
-        f"r = run_dbt(['build'], raw_dir={str(raw)!r}, duckdb_path={str(db)!r},"
-        f" work_dir={str(work)!r});"
-        "print(r.output[-4000:]) if not r.ok else None; sys.exit(r.returncode)"
+def export_files(raw: Path) -> list[Path]:
+    """Every export file of a raw directory: the CSV files and the Parquet files."""
+    return sorted(
+        path
+        for path in raw.rglob("*")
+        if path.is_file()
+        and path.suffix in (".csv", ".parquet")
+        and not any(part.startswith(("_", ".")) for part in path.relative_to(raw).parts)
     )
-    seconds, peak = _timed([sys.executable, "-c", code])
-    run_results = json.loads((work / "target" / "run_results.json").read_text())
-    nodes = [
-        {"node": r["unique_id"], "seconds": float(r["execution_time"])}
-        for r in run_results["results"]
+
+
+def read_every_file(raw: Path) -> dict[str, int]:
+    """The floor: DuckDB reads every export file once; {file relative to raw: rows}.
+
+    Every column is read (count(column) of each), not only the row count a Parquet
+    footer holds."""
+    con = duckdb.connect(config={"threads": FLOOR_THREADS})
+    counts: dict[str, int] = {}
+    try:
+        for path in export_files(raw):
+            reader = "read_parquet" if path.suffix == ".parquet" else "read_csv"
+            source = f"{reader}('{str(path).replace(chr(39), chr(39) * 2)}')"
+            columns = [row[0] for row in con.execute(f"describe select * from {source}").fetchall()]
+            counted = ", ".join(f'count("{column}")' for column in columns)
+            row = con.execute(f"select count(*), {counted} from {source}").fetchone()
+            counts[path.relative_to(raw).as_posix()] = int(row[0])
+    finally:
+        con.close()
+    return counts
+
+
+def _floor_main(raw: str, out: str) -> None:
+    """Entry point of the floor's own process (see measure_floor)."""
+    Path(out).write_text(json.dumps(read_every_file(Path(raw)), indent=1) + "\n")
+
+
+def without_last_month(raw: Path, target: Path) -> str:
+    """A copy of `raw` (hard links) without its last login month; returns that month."""
+    months = sorted(p.name for p in (raw / LOGINS).glob(f"{MONTH_PREFIX}*") if p.is_dir())
+    if len(months) < 2:
+        raise BenchError(f"{raw / LOGINS} holds fewer than two login months")
+    last = months[-1]
+    shutil.rmtree(target, ignore_errors=True)
+
+    def link(src: str, dst: str) -> None:
+        try:
+            os.link(src, dst)
+        except OSError:
+            shutil.copy2(src, dst)
+
+    shutil.copytree(
+        raw,
+        target,
+        copy_function=link,
+        ignore=lambda directory, names: [last] if Path(directory) == raw / LOGINS else [],
+    )
+    return last.removeprefix(MONTH_PREFIX)
+
+
+def report_date_before(month: str) -> str:
+    """The last day of the month before `month` (YYYY-MM)."""
+    first = dt.date.fromisoformat(f"{month}-01")
+    return (first - dt.timedelta(days=1)).isoformat()
+
+
+def _build_command(
+    raw: Path, published: Path, *, full_refresh: bool, report_date: str
+) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "impact_warehouse",
+        "build",
+        "--raw-dir",
+        str(raw),
+        "--duckdb-path",
+        str(published),
+        "--target-path",
+        str(published.parent / "target"),
+        "--no-headline",
+        "--vars",
+        json.dumps({"report_date": report_date}),
+        *(["--full-refresh"] if full_refresh else []),
     ]
-    return seconds, peak, nodes
 
 
-def spark_build_once(
-    raw: Path, work: Path, master: str | None
-) -> tuple[float, float, list[dict[str, object]]]:
+def _node_times(target: Path) -> dict[str, float]:
+    """{node: seconds} from the run_results.json of the last dbt command (the build)."""
+    results = json.loads((target / "run_results.json").read_text())["results"]
+    return {r["unique_id"]: float(r["execution_time"]) for r in results}
+
+
+def spark_build(raw: Path, work: Path, master: str, log: Path) -> tuple[Measure, dict[str, float]]:
     """One full `dbt build --target spark` in a process of its own (the raw-file pre-step,
-    then dbt in that process on one pyspark session, impact_warehouse.spark_dbtrun), on a
-    fresh IMPACT_SPARK_DIR under `work`: (seconds, peak RSS MB of the Python process
-    tree, node timings). The seconds include starting the JVM."""
+    then dbt on one pyspark session: impact_warehouse.spark_dbtrun) on a fresh
+    IMPACT_SPARK_DIR under `work`, as of the same report date as the DuckDB builds'; its
+    measure (the seconds include starting the JVM) and node times."""
     command = [
         sys.executable,
         "-m",
@@ -109,114 +321,218 @@ def spark_build_once(
         str(work),
         "build",
     ]
-    if master:
-        command = ["env", f"IMPACT_SPARK_MASTER={master}", *command]
-    seconds, peak = _timed(command)
-    run_results = json.loads((work / "target" / "run_results.json").read_text())
-    nodes = [
-        {"node": r["unique_id"], "seconds": float(r["execution_time"])}
-        for r in run_results["results"]
-    ]
-    return seconds, peak, nodes
+    run = measure(command, log=log, env={**os.environ, "IMPACT_SPARK_MASTER": master})
+    return run, _node_times(work / "target")
 
 
-def spark_results(args: argparse.Namespace, raw: Path, base: Path, scale: float) -> dict:
-    """The Spark side of a scale for `--target spark`: one build (a Spark build at scale
-    1.0 takes long), its time beside DuckDB's and its slowest nodes."""
-    import os
-
-    master = args.spark_master or os.environ.get("IMPACT_SPARK_MASTER") or "local[2]"
-    work = base / f"spark-{scale}"
-    shutil.rmtree(work, ignore_errors=True)
-    seconds, peak, nodes = spark_build_once(raw, work, master)
-    shutil.rmtree(work, ignore_errors=True)
-    slowest = sorted(nodes, key=lambda n: -float(n["seconds"]))[: args.slowest]
-    return {
-        "spark_master": master,
-        "spark_build_seconds": round(seconds, 2),
-        "spark_build_peak_mb": round(peak),
-        "spark_slowest_nodes": [
-            {"node": n["node"], "seconds": round(float(n["seconds"]), 2)} for n in slowest
+def bench_scale(
+    scale: float, *, base: Path, repeat: int, seed: int, spark_master: str | None = None
+) -> dict[str, Any]:
+    """Every step at one scale; the JSON-ready result (without slowest-node cut-off)."""
+    raw = base / f"raw-{scale}"
+    shutil.rmtree(raw, ignore_errors=True)
+    logs = base / f"logs-{scale}"
+    generate = measure(
+        [
+            sys.executable,
+            "-m",
+            "impact_warehouse",
+            "generate",
+            "--out",
+            str(raw),
+            "--scale",
+            str(scale),
+            "--seed",
+            str(seed),
         ],
+        log=logs / "generate.log",
+    )
+    files = export_files(raw)
+    previous_raw = base / f"raw-{scale}-previous"
+    month = without_last_month(raw, previous_raw)
+    report_date = report_date_before(month)
+
+    def build(raw_dir: Path, published: Path, log: str, *, full_refresh: bool) -> Measure:
+        command = _build_command(
+            raw_dir, published, full_refresh=full_refresh, report_date=report_date
+        )
+        return measure(command, log=logs / log)
+
+    floor, full, new_month = Step(), Step(), Step()
+    counts: dict[str, int] = {}
+    for i in range(repeat):
+        out = base / f"floor-{scale}-{i}.json"
+        floor.add(
+            measure(
+                [
+                    sys.executable,
+                    "-c",
+                    "import sys; from impact_warehouse.bench import _floor_main;"
+                    " _floor_main(sys.argv[1], sys.argv[2])",
+                    str(raw),
+                    str(out),
+                ],
+                log=logs / f"floor-{i}.log",
+            )
+        )
+        counts = json.loads(out.read_text())
+    for i in range(repeat):
+        published = base / f"full-{scale}-{i}" / "impact.duckdb"
+        run = build(raw, published, f"full-{i}.log", full_refresh=True)
+        full.add(run, _node_times(published.parent / "target"))
+        shutil.rmtree(published.parent, ignore_errors=True)
+    # new month: the previous delivery built once, then refreshed from copies of it
+    previous = base / f"previous-{scale}" / "impact.duckdb"
+    build(previous_raw, previous, "previous.log", full_refresh=True)
+    for i in range(repeat):
+        published = base / f"month-{scale}-{i}" / "impact.duckdb"
+        published.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(previous, published)
+        run = build(raw, published, f"month-{i}.log", full_refresh=False)
+        state = incremental.read_state(published) or {}
+        if state.get("mode") != incremental.INCREMENTAL:
+            raise BenchError(
+                f"the new-month build at scale {scale} did not start from the previous"
+                f" warehouse ({state.get('start_reason')}); see {logs / f'month-{i}.log'}"
+            )
+        new_month.add(run, _node_times(published.parent / "target"))
+        shutil.rmtree(published.parent, ignore_errors=True)
+    shutil.rmtree(previous.parent, ignore_errors=True)
+    shutil.rmtree(previous_raw, ignore_errors=True)
+    steps = {"floor": floor, "full": full, "new_month": new_month}
+    if spark_master:
+        # one Spark build per scale (a Spark build at scale 1.0 takes long)
+        spark, work = Step(), base / f"spark-{scale}"
+        shutil.rmtree(work, ignore_errors=True)
+        spark.add(*spark_build(raw, work, spark_master, logs / "spark.log"))
+        shutil.rmtree(work, ignore_errors=True)
+        steps["spark_full"] = spark
+    shutil.rmtree(raw, ignore_errors=True)
+    return {
+        "scale": scale,
+        "files": len(files),
+        "rows": sum(counts.values()),
+        "new_month": month,
+        "report_date": report_date,
+        "generate": {"seconds": round(generate.seconds, 2), "peak_mb": round(generate.peak_mb)},
+        "steps": steps,
+        "rows_per_file": counts,
     }
+
+
+def _ratio(a: float, b: float) -> float | None:
+    return round(a / b, 3) if b > 0 else None
+
+
+def to_json(results: list[dict[str, Any]], *, slowest: int, repeat: int) -> dict[str, Any]:
+    scales = []
+    for result in results:
+        steps: dict[str, Step] = result["steps"]
+        full, floor, month = steps["full"], steps["floor"], steps["new_month"]
+        scales.append(
+            {
+                **{k: v for k, v in result.items() if k != "steps"},
+                **{name: step.as_json(slowest) for name, step in steps.items()},
+                "new_month_over_full": _ratio(month.median_seconds, full.median_seconds),
+                "full_over_floor": _ratio(full.median_seconds, floor.median_seconds),
+                **(
+                    {
+                        "spark_over_duckdb": _ratio(
+                            steps["spark_full"].median_seconds, full.median_seconds
+                        )
+                    }
+                    if "spark_full" in steps
+                    else {}
+                ),
+            }
+        )
+    return {
+        "measured_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform()},
+        "memory_limit": os.environ.get("IMPACT_DUCKDB_MEMORY_LIMIT", "profile default"),
+        "repeat": repeat,
+        "scales": scales,
+    }
+
+
+def markdown(report: dict[str, Any]) -> str:
+    """The table of the closing note, then the slowest nodes per scale."""
+    lines = [
+        f"medians of {report['repeat']} run(s) each; peak = largest RSS of the process tree",
+        "",
+        "| scale | rows | floor s | full build s | new month s | new month / full "
+        "| full / floor | peak MB full | peak MB new month |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for s in report["scales"]:
+        lines.append(
+            f"| {s['scale']} | {s['rows']:,} | {s['floor']['median_seconds']:.1f} "
+            f"| {s['full']['median_seconds']:.1f} | {s['new_month']['median_seconds']:.1f} "
+            f"| {_percent(s['new_month_over_full'])} | {_times(s['full_over_floor'])} "
+            f"| {s['full']['peak_mb']:,} | {s['new_month']['peak_mb']:,} |"
+        )
+    spark = [s for s in report["scales"] if "spark_full" in s]
+    if spark:
+        lines += [
+            "",
+            f"on Apache Spark ({report.get('spark_master')}), one full build per scale:",
+            "",
+            "| scale | Spark full build s | DuckDB full build s | Spark / DuckDB |",
+            "|---:|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {s['scale']} | {s['spark_full']['median_seconds']:.1f} "
+            f"| {s['full']['median_seconds']:.1f} | {_times(s['spark_over_duckdb'])} |"
+            for s in spark
+        ]
+    for s in report["scales"]:
+        for step in ("full", "new_month", *(["spark_full"] if "spark_full" in s else [])):
+            lines += ["", f"slowest nodes, scale {s['scale']}, {step.replace('_', ' ')}:", ""]
+            lines += [
+                f"- {node['median_seconds']:.2f} s `{node['node']}`"
+                for node in s[step]["slowest_nodes"]
+            ]
+    return "\n".join(lines)
+
+
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0%}"
+
+
+def _times(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}x"
 
 
 def run(args: argparse.Namespace) -> int:
     scales = [float(s) for s in args.scales.split(",") if s.strip()]
+    if args.repeat < 1:
+        raise SystemExit("--repeat must be at least 1")
+    master = None
+    if args.target == "spark":
+        master = args.spark_master or os.environ.get("IMPACT_SPARK_MASTER") or "local[2]"
     base = Path(args.workdir or tempfile.mkdtemp(prefix="impact-bench-"))
     base.mkdir(parents=True, exist_ok=True)
     results = []
     try:
         for scale in scales:
-            raw = base / f"raw-{scale}"
-            if raw.exists():
-                shutil.rmtree(raw)
-            gen_seconds, gen_peak = _timed(
-                [
-                    sys.executable,
-                    "-m",
-                    "impact_warehouse",
-                    "generate",
-                    "--out",
-                    str(raw),
-                    "--scale",
-                    str(scale),
-                    "--seed",
-                    str(args.seed),
-                ]
-            )
-            times: list[float] = []
-            peaks: list[float] = []
-            node_times: dict[str, list[float]] = {}
-            for i in range(args.repeat):
-                # A fresh process per build so that peak memory is per build.
-                work = base / f"work-{scale}-{i}"
-                seconds, peak, nodes = _build_once(raw, work)
-                times.append(seconds)
-                peaks.append(peak)
-                for node in nodes:
-                    node_times.setdefault(str(node["node"]), []).append(float(node["seconds"]))
-                shutil.rmtree(work, ignore_errors=True)
-            slowest = sorted(
-                ((statistics.median(v), k) for k, v in node_times.items()), reverse=True
-            )[: args.slowest]
-            spark = spark_results(args, raw, base, scale) if args.target == "spark" else {}
+            print(f"scale {scale} ...", flush=True)
             results.append(
-                {
-                    "scale": scale,
-                    "generate_seconds": round(gen_seconds, 2),
-                    "generate_peak_mb": round(gen_peak),
-                    "build_seconds": [round(t, 2) for t in times],
-                    "build_median_seconds": round(statistics.median(times), 2),
-                    "build_peak_mb": round(max(peaks)),
-                    "slowest_nodes": [{"node": k, "median_seconds": v} for v, k in slowest],
-                    **spark,
-                }
+                bench_scale(
+                    scale, base=base, repeat=args.repeat, seed=args.seed, spark_master=master
+                )
             )
-            shutil.rmtree(raw, ignore_errors=True)
+    except BenchError as error:
+        print(str(error), file=sys.stderr)
+        return 1
     finally:
         if args.workdir is None:
             shutil.rmtree(base, ignore_errors=True)
-    _print(results)
+    report = to_json(results, slowest=args.slowest, repeat=args.repeat)
+    if master:
+        report["spark_master"] = master
+    print(markdown(report))
     if args.json:
-        args.json.write_text(json.dumps(results, indent=2) + "\n")
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(report, indent=2) + "\n")
+        print(f"\nresults: {args.json}")
     return 0
-
-
-def _print(results: list[dict[str, object]]) -> None:
-    for r in results:
-        print(
-            f"scale {r['scale']}: generate {r['generate_seconds']} s "
-            f"(peak {r['generate_peak_mb']} MB); dbt build median "
-            f"{r['build_median_seconds']} s over {r['build_seconds']} "
-            f"(peak {r['build_peak_mb']} MB)"
-        )
-        for node in r["slowest_nodes"]:  # type: ignore[union-attr]
-            print(f"    {node['median_seconds']:8.2f} s  {node['node']}")
-        if "spark_build_seconds" in r:
-            print(
-                f"  on Spark ({r['spark_master']}): dbt build {r['spark_build_seconds']} s, "
-                f"{r['spark_build_seconds'] / r['build_median_seconds']:.1f}x DuckDB's median"
-            )
-            for node in r["spark_slowest_nodes"]:  # type: ignore[union-attr]
-                print(f"    {node['seconds']:8.2f} s  {node['node']}")

@@ -35,6 +35,14 @@ Output: one line per layer and a summary; the full dbt output goes to
 Then the headline figures are printed (see `impact-warehouse headline`).
 With --select, the selected nodes are rebuilt on a copy of the published
 warehouse, published the same way.
+
+Incremental by default (issue 12, impact_warehouse.incremental): when the published
+warehouse was built by the same project (code, profile, plugins, package versions), the
+build starts from a copy of it in the building directory, so that the models staged by
+file stage only the raw files that are new or changed, and the unit tests (which depend
+on the code and the vars only) are not run again when they passed with the same vars.
+Otherwise, or with --full-refresh, it starts from nothing. The published file is never
+written either way.
 """
 
 from __future__ import annotations
@@ -48,12 +56,13 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from impact_warehouse import completeness, editions, exports, failures, headline
+from impact_warehouse import completeness, editions, exports, failures, headline, incremental
 from impact_warehouse.dbtrun import PROJECT_DIR, run_dbt
 from impact_warehouse.progress import (
     DBT_LOG_ARGS,
@@ -178,6 +187,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"seed of the sample when it is generated (default {exports.SAMPLE_SEED})",
     )
     parser.add_argument(
+        "--full-refresh",
+        action="store_true",
+        help="build from nothing: every raw file parsed and hashed again (default: start "
+        "from a copy of the published warehouse when the same project built it)",
+    )
+    parser.add_argument(
         "-v",
         "--verbose",
         action="store_true",
@@ -286,6 +301,8 @@ def build_and_publish(
     project_dir: Path | None = None,
     prebuild_empty: bool = True,
     checks: Sequence[PrePublishCheck] | None = None,
+    full_refresh: bool = False,
+    unit_tests: bool = True,
 ) -> Summary:
     """Run `dbt build` into a new file and publish it; return what dbt did.
 
@@ -296,6 +313,10 @@ def build_and_publish(
     report on stderr. `project_dir`
     replaces this dbt project (tests use tiny ones, without unit tests, and skip the
     empty pre-build with `prebuild_empty=False`). `checks` replaces pre_publish_checks().
+    `full_refresh`: start from nothing even when the published warehouse could be copied
+    (see impact_warehouse.incremental). `unit_tests=False`: the unit tests are not run
+    (for tests of other parts, which change the vars; the build record then says they
+    did not pass).
     """
     if checks is None:
         checks = pre_publish_checks(dbt_vars, project_dir or PROJECT_DIR)
@@ -315,8 +336,16 @@ def build_and_publish(
     target = (target_path or PROJECT_DIR / "target").resolve()
     show = _say if echo else None
     try:
-        if select and published.exists():
-            shutil.copyfile(published, building)
+        start = _start_build(
+            published,
+            building,
+            project_dir=project_dir or PROJECT_DIR,
+            dbt_vars=dbt_vars,
+            full_refresh=full_refresh,
+            select=select,
+            unit_tests=unit_tests,
+            show=show,
+        )
         extra_env = {"DBT_TARGET_PATH": str(target), "DBT_LOG_PATH": str(dbt_log.parent)}
         if project_dir is not None:
             extra_env["DBT_PROJECT_DIR"] = str(project_dir.resolve())
@@ -361,9 +390,10 @@ def build_and_publish(
                     what = "empty relations for the unit tests (dbt build --empty)"
                     seconds = format_seconds(time.monotonic() - started)
                     show(f"  {'preparing':<13} {what:<68} {seconds:>9}")
-            summary = dbt(["build", *(["--select", select] if select else [])], per_layer=True)
+            summary = dbt(["build", *_selection(select, start)], per_layer=True)
         if not building.is_file():
             raise BuildError(f"dbt succeeded but wrote no warehouse file at {building}")
+        _record_build(building, start, dbt_vars=dbt_vars, raw=raw, select=select)
         _flush(building)
         for check in checks:
             try:
@@ -389,6 +419,79 @@ def build_and_publish(
         raise
     finally:
         shutil.rmtree(building_dir, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class _BuildStart:
+    """How this build starts (incremental.Start) and the project fingerprint it records."""
+
+    start: incremental.Start
+    fingerprint: str
+    run_unit_tests: bool
+    unit_tests_passed: bool  # what the build record says once the build succeeded
+
+
+def _start_build(
+    published: Path,
+    building: Path,
+    *,
+    project_dir: Path,
+    dbt_vars: dict[str, object] | None,
+    full_refresh: bool,
+    select: str | None,
+    unit_tests: bool,
+    show: Callable[[str], None] | None,
+) -> _BuildStart:
+    """Full or incremental (impact_warehouse.incremental); copies the published file into
+    the building directory when the build starts from it (always with --select)."""
+    fingerprint = incremental.project_fingerprint(project_dir)
+    start = incremental.choose_start(
+        published, fingerprint=fingerprint, dbt_vars=dbt_vars, full_refresh=full_refresh
+    )
+    if select and published.exists() and not full_refresh:
+        start = incremental.Start(incremental.INCREMENTAL, f"--select {select}")
+    # a complete build ran its unit tests or skipped them because they had passed
+    unit_tests_passed = unit_tests and (not select or start.skip_unit_tests)
+    if start.incremental:
+        started = time.monotonic()
+        shutil.copyfile(published, building)
+        copied = f" (copied in {format_seconds(time.monotonic() - started)})"
+    else:
+        copied = ""
+    if show:
+        show(f"start: {start.describe()}{copied}")
+    return _BuildStart(
+        start, fingerprint, unit_tests and not start.skip_unit_tests, unit_tests_passed
+    )
+
+
+def _selection(select: str | None, build_start: _BuildStart) -> list[str]:
+    """The dbt build's node selection: the user's --select, else every node (the unit
+    tests excluded when they passed with this code and these vars)."""
+    if select:
+        return ["--select", select]
+    if not build_start.run_unit_tests:
+        return ["--exclude-resource-type", "unit_test"]
+    return []
+
+
+def _record_build(
+    building: Path,
+    build_start: _BuildStart,
+    *,
+    dbt_vars: dict[str, object] | None,
+    raw: Path,
+    select: str | None,
+) -> None:
+    """The build record of the new warehouse (impact_warehouse.incremental.record)."""
+    incremental.record(
+        building,
+        start=build_start.start,
+        fingerprint=build_start.fingerprint,
+        dbt_vars=dbt_vars,
+        raw=raw,
+        unit_tests_passed=build_start.unit_tests_passed,
+    )
 
 
 def _failure_summary(output: str, returncode: int) -> str:
@@ -521,6 +624,7 @@ def execute(
             verbose=args.verbose,
             project_dir=project_dir,
             prebuild_empty=prebuild_empty,
+            full_refresh=args.full_refresh,
             checks=_checks(args, dbt_vars, project_dir or PROJECT_DIR),
         )
     except (BuildError, exports.RawDirError, PseudonymKeyError, editions.EditionError) as error:

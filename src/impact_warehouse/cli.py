@@ -39,7 +39,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "bench": (
         "impact_warehouse.bench",
-        "time generation and dbt build at several scales",
+        "full build, new-month refresh and floor at several scales",
     ),
     "sql": ("impact_warehouse.sql", "run SQL on the published warehouse, read-only"),
     "shell": ("impact_warehouse.shell", "interactive read-only SQL shell on the warehouse"),

@@ -22,8 +22,10 @@ RAW_ENV_HINT = "IMPACT_RAW_DIR must point at the raw directory"
 
 
 def _run_base(dbt_build: BuildFn, raw: Path, *models: str):
-    """Build only these models (and the seeds their contract reads), no test."""
-    return dbt_build(raw, args=["build", "--select", " ".join(["path:seeds", *models]), *NO_TESTS])
+    """Build only these models and their parents (the seeds their contract reads, the file
+    inventory, the rows staged by file), no test."""
+    selected = ["path:seeds", *(f"+{model}" for model in models)]
+    return dbt_build(raw, args=["build", "--select", " ".join(selected), *NO_TESTS])
 
 
 NO_TESTS = ["--exclude-resource-type", "test", "--exclude-resource-type", "unit_test"]

@@ -16,8 +16,10 @@ import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from impact_warehouse import incremental
 from impact_warehouse.build import (
     BUILDING_PREFIX,
     BuildError,
@@ -179,12 +181,15 @@ def test_build_publishes_while_a_reader_holds_the_file(
     published = tiny["published"]
     _build(tiny, dbt_vars={"n": 1})
     assert read_once(published, SQL) == [[1, 3, 10]]
+    assert incremental.read_state(published)["mode"] == incremental.FULL
 
     analyst = Reader(published, SQL)
     readers.append(analyst)
     assert analyst.query() == [[1, 3, 10]]
 
     _build(tiny, dbt_vars={"n": 2})  # must not fail on the analyst's read-only lock
+    # same project: it started from a copy of the published file, never written
+    assert incremental.read_state(published)["mode"] == incremental.INCREMENTAL
 
     assert analyst.query() == [[1, 3, 10]]  # the open session keeps its consistent snapshot
     assert read_once(published, SQL) == [[2, 3, 20]]  # a new session sees the new warehouse
@@ -280,3 +285,20 @@ def test_failure_summary_keeps_dbt_s_own_report() -> None:
     assert "\x1b[" not in summary
     assert "Encountered an error" in _failure_summary("x\nEncountered an error:\nboom\n", 2)
     assert "status 2" in _failure_summary("just\nlines\n", 2)
+
+
+def _tables(path: Path) -> list[str]:
+    return [row[0] for row in read_once(path, "select table_name from duckdb_tables() order by 1")]
+
+
+def test_full_refresh_builds_from_nothing(tiny: dict[str, Path]) -> None:
+    published = tiny["published"]
+    _build(tiny, dbt_vars={"n": 1})
+    con = duckdb.connect(str(published))  # a table only the published file holds
+    con.execute("create table main.left_by_an_earlier_build as select 1 as x")
+    con.close()
+    _build(tiny, dbt_vars={"n": 1}, full_refresh=True)
+    state = incremental.read_state(published)
+    assert state["mode"] == incremental.FULL and state["start_reason"] == "--full-refresh"
+    assert "left_by_an_earlier_build" not in _tables(published)
+    assert read_once(published, SQL) == [[1, 3, 10]]

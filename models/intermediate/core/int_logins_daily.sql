@@ -1,10 +1,13 @@
--- The only model that reads the big logins export: one pass that folds it into
--- one row per user, Paris day and geo-IP country. Every activity rule (M-CAR-2,
--- M-REA-1, M-REA-2, G-8) reads this relation instead of the logins.
+-- Every activity rule (M-CAR-2, M-REA-1, M-REA-2, G-8) reads this relation instead of
+-- the logins: the daily logins of real users (G-2), from the logins folded file by file
+-- (int_logins_daily_by_file). A view: the users change from delivery to delivery, so
+-- G-2 is applied on every build, to rows that are read once per file.
+{{ config(materialized='view') }}
+
 with
 
-logins as (
-    select * from {{ ref('stg_platform__logins') }}
+logins_daily as (
+    select * from {{ ref('int_logins_daily_by_file') }}
 ),
 
 users as (
@@ -13,19 +16,15 @@ users as (
 
 final as (
     select
-        logins.user_id,
-        -- G-1: logged_in_on is the Paris date of the UTC timestamp (staging)
-        logins.logged_in_on as activity_on,
-        logins.ip_country_code,
-        count(*) as n_logins
-    from logins
+        logins_daily.source_file,
+        logins_daily.user_id,
+        logins_daily.activity_on,
+        logins_daily.ip_country_code,
+        logins_daily.n_logins
+    from logins_daily
     -- G-2: logins of test accounts are dropped here, once
     inner join users
-        on logins.user_id = users.user_id
-    group by
-        logins.user_id,
-        logins.logged_in_on,
-        logins.ip_country_code
+        on logins_daily.user_id = users.user_id
 )
 
 select * from final

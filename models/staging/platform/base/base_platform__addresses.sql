@@ -1,5 +1,5 @@
-{#- Every raw row of addresses/, parsed and judged by its contract (macro stage_raw_export).
-    A country code of two letters that is no country of the seed is kept (M-RES-1 counts it
-    as unknown) and named by a warning; anything else is quarantined. -#}
--- depends_on: {{ ref('countries') }}
-{{ stage_raw_export('addresses') }}
+{#- Every raw row of addresses/, judged by its whole contract: the rows staged by file
+    (base_platform__addresses_parsed) and the rules that compare files (macro
+    judge_raw_export). A view: recomputed from the staged rows on every build. -#}
+{{ config(materialized='view') }}
+{{ judge_raw_export('addresses', ref('base_platform__addresses_parsed')) }}

@@ -1,5 +1,6 @@
-{#- Every raw row of career_outcome_declarations/ (append-only), parsed and judged by its
-    contract (macro stage_raw_export). The free-text comment (PII) only yields has_comment.
-    The contract reads its outcome types from a seed: -#}
--- depends_on: {{ ref('career_outcome_types') }}
-{{ stage_raw_export('career_outcome_declarations') }}
+{#- Every raw row of career_outcome_declarations/, judged by its whole contract: the rows staged by file
+    (base_platform__career_outcome_declarations_parsed) and the rules that compare files (macro
+    judge_raw_export). A view: recomputed from the staged rows on every build. -#}
+{{ config(materialized='view') }}
+{%- set parsed = ref('base_platform__career_outcome_declarations_parsed') %}
+{{ judge_raw_export('career_outcome_declarations', parsed) }}

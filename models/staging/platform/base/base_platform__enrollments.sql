@@ -1,2 +1,5 @@
-{#- Every raw row of enrollments/, parsed and judged by its contract (macro stage_raw_export). -#}
-{{ stage_raw_export('enrollments') }}
+{#- Every raw row of enrollments/, judged by its whole contract: the rows staged by file
+    (base_platform__enrollments_parsed) and the rules that compare files (macro
+    judge_raw_export). A view: recomputed from the staged rows on every build. -#}
+{{ config(materialized='view') }}
+{{ judge_raw_export('enrollments', ref('base_platform__enrollments_parsed')) }}

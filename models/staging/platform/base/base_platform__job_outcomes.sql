@@ -1,4 +1,5 @@
-{#- Every raw row of job_outcomes/ (append-only), parsed and judged by its contract
-    (macro stage_raw_export). The contract reads its situations from a seed: -#}
--- depends_on: {{ ref('job_situations') }}
-{{ stage_raw_export('job_outcomes') }}
+{#- Every raw row of job_outcomes/, judged by its whole contract: the rows staged by file
+    (base_platform__job_outcomes_parsed) and the rules that compare files (macro
+    judge_raw_export). A view: recomputed from the staged rows on every build. -#}
+{{ config(materialized='view') }}
+{{ judge_raw_export('job_outcomes', ref('base_platform__job_outcomes_parsed')) }}

@@ -1,4 +1,5 @@
-{#- Every raw row of paths/, parsed and judged by its contract (macro stage_raw_export).
-    The contract reads its domains from a seed, a declared parent: -#}
--- depends_on: {{ ref('path_domains') }}
-{{ stage_raw_export('paths') }}
+{#- Every raw row of paths/, judged by its whole contract: the rows staged by file
+    (base_platform__paths_parsed) and the rules that compare files (macro
+    judge_raw_export). A view: recomputed from the staged rows on every build. -#}
+{{ config(materialized='view') }}
+{{ judge_raw_export('paths', ref('base_platform__paths_parsed')) }}

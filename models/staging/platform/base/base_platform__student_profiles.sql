@@ -1,4 +1,5 @@
-{#- Every raw row of student_profiles/ (append-only), parsed and judged by its contract
-    (macro stage_raw_export). The contract reads its qualifications from a seed: -#}
--- depends_on: {{ ref('qualification_levels') }}
-{{ stage_raw_export('student_profiles') }}
+{#- Every raw row of student_profiles/, judged by its whole contract: the rows staged by file
+    (base_platform__student_profiles_parsed) and the rules that compare files (macro
+    judge_raw_export). A view: recomputed from the staged rows on every build. -#}
+{{ config(materialized='view') }}
+{{ judge_raw_export('student_profiles', ref('base_platform__student_profiles_parsed')) }}

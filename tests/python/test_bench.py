@@ -1,0 +1,102 @@
+"""impact-warehouse bench (issue 12): its parts on hand-made inputs (a whole benchmark
+builds the warehouse several times; it is run by hand, `make bench`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from impact_warehouse import bench
+
+
+@pytest.fixture()
+def raw(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    (raw / "users").mkdir(parents=True)
+    (raw / "users" / "users_2024-01-01.csv").write_text("user_id,gender\n1,female\n2,male\n3,\n")
+    (raw / "_synthetic.json").write_text("{}")
+    con = duckdb.connect()
+    for month, rows in (("2024-01", 2), ("2024-02", 5)):
+        folder = raw / "logins" / f"month={month}"
+        folder.mkdir(parents=True)
+        con.execute(
+            f"copy (select range as user_id, timestamp '{month}-01' as logged_in_at"
+            f" from range({rows})) to '{folder / 'part-0.parquet'}' (format parquet)"
+        )
+    con.close()
+    return raw
+
+
+def test_the_floor_reads_every_export_file_once(raw: Path) -> None:
+    assert bench.read_every_file(raw) == {
+        "logins/month=2024-01/part-0.parquet": 2,
+        "logins/month=2024-02/part-0.parquet": 5,
+        "users/users_2024-01-01.csv": 3,
+    }
+
+
+def test_the_previous_delivery_lacks_the_last_login_month(raw: Path, tmp_path: Path) -> None:
+    previous = tmp_path / "previous"
+    assert bench.without_last_month(raw, previous) == "2024-02"
+    assert sorted(p.relative_to(previous).as_posix() for p in bench.export_files(previous)) == [
+        "logins/month=2024-01/part-0.parquet",
+        "users/users_2024-01-01.csv",
+    ]
+    assert (raw / "logins" / "month=2024-02" / "part-0.parquet").is_file()  # left alone
+
+
+def test_peak_memory_is_that_of_the_whole_process_tree(tmp_path: Path) -> None:
+    # two children hold 120 MB each at the same time: the tree peaks above 200 MB, its
+    # largest process (what the kernel's ru_maxrss reports) below 200 MB
+    child = (
+        "import sys, time; b = bytearray(120 * 1024 * 1024); b[::4096] = b'x' * len(b[::4096]);"
+        " open(sys.argv[1], 'w').close(); time.sleep(1.5)"
+    )
+    parent = (
+        "import subprocess, sys;"
+        f" ps = [subprocess.Popen([sys.executable, '-c', {child!r}, sys.argv[1] + str(i)])"
+        " for i in range(2)];"
+        " sys.exit(max(p.wait() for p in ps))"
+    )
+    measured = bench.measure(
+        [sys.executable, "-c", parent, str(tmp_path / "ready")], log=tmp_path / "log"
+    )
+    assert measured.peak_mb > 200
+    assert measured.seconds >= 1.5
+
+
+def test_a_failed_step_stops_the_benchmark(tmp_path: Path) -> None:
+    with pytest.raises(bench.BenchError, match="boom"):
+        bench.measure(
+            [sys.executable, "-c", "import sys; print('boom'); sys.exit(3)"],
+            log=tmp_path / "log",
+        )
+
+
+def test_the_table_gives_medians_and_ratios() -> None:
+    steps = {name: bench.Step() for name in ("floor", "full", "new_month")}
+    for seconds in (10.0, 12.0, 30.0):
+        steps["floor"].add(bench.Measure(seconds / 2, 100))
+        steps["full"].add(bench.Measure(seconds * 2, 900), {"model.a": seconds, "model.b": 1})
+        steps["new_month"].add(bench.Measure(seconds / 5, 800), {"model.a": 1, "model.b": 2})
+    report = bench.to_json(
+        [{"scale": 0.1, "files": 3, "rows": 1234, "new_month": "2024-06", "steps": steps}],
+        slowest=1,
+        repeat=3,
+    )
+    scale = report["scales"][0]
+    assert scale["full"]["median_seconds"] == 24.0
+    assert scale["new_month_over_full"] == 0.1
+    assert scale["full_over_floor"] == 4.0
+    assert scale["full"]["slowest_nodes"] == [{"node": "model.a", "median_seconds": 12.0}]
+    table = bench.markdown(report)
+    assert "| 0.1 | 1,234 | 6.0 | 24.0 | 2.4 | 10% | 4.00x | 900 | 800 |" in table
+    assert "- 2.00 s `model.b`" in table
+
+
+def test_every_build_is_as_of_the_end_of_the_month_before_the_new_one() -> None:
+    assert bench.report_date_before("2024-03") == "2024-02-29"
+    assert bench.report_date_before("2024-01") == "2023-12-31"
