@@ -6,7 +6,7 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# IMPACT_RAW_DIR is the user's (RAW_EXPORTS.md C-5): passed through as it is, never
+# IMPACT_RAW_DIR is the user's (docs/input-contract.md C-5): passed through as it is, never
 # defaulted here. Unset, `impact-warehouse build` builds the project's sample, SAMPLE_DIR.
 SAMPLE_DIR := data/sample
 SPARK_STAMP := $(VENV)/.installed-spark

@@ -1,5 +1,5 @@
 {% macro check_raw_export(export_name) -%}
-    {#- RAW_EXPORTS.md "Bad input" and "Location and layout", before a base model reads an
+    {#- docs/input-contract.md "Bad input" and "Location and layout", before a base model reads an
         export (at execution time): stops the build naming the export, the file and the
         column when a file of its folder is refused (macro raw_files), when the folder is
         missing or holds no file to read, when a CSV file has no header, an unparseable

@@ -1,5 +1,5 @@
 {% macro parse_boolean(expr) -%}
-    {#- RAW_EXPORTS.md booleans: true/false, 1/0, yes/no, any case; anything else NULL.
+    {#- docs/input-contract.md booleans: true/false, 1/0, yes/no, any case; anything else NULL.
         `expr` is expected trimmed with empty as NULL (see clean_text). -#}
     case
         when lower({{ expr }}) in ('true', '1', 'yes') then true

@@ -1,5 +1,5 @@
 {% macro parse_timestamp_utc(expr) -%}
-    {#- RAW_EXPORTS.md: an ISO 8601 timestamp WITH a UTC offset (`+01:00`, `Z`) as a
+    {#- docs/input-contract.md: an ISO 8601 timestamp WITH a UTC offset (`+01:00`, `Z`) as a
         naive timestamp holding UTC; NULL when it does not parse or has no offset. -#}
     {{ return(adapter.dispatch('parse_timestamp_utc', 'impact_warehouse')(expr)) }}
 {%- endmacro %}

@@ -1,5 +1,5 @@
 {% macro raw_dir() -%}
-    {#- The raw directory (RAW_EXPORTS.md) as an ABSOLUTE path: IMPACT_RAW_DIR, default
+    {#- The raw directory (docs/input-contract.md) as an ABSOLUTE path: IMPACT_RAW_DIR, default
         data/sample; a relative value is joined to the project root (DBT_PROJECT_DIR when set,
         else the profiles dir, which is the project root: profiles.yml is committed there).
         The sources' external_location repeats this rule (sources cannot call macros).

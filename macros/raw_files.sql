@@ -1,6 +1,6 @@
 {% macro raw_files() -%}
     {#- Every file under the raw directory, each read, ignored or refused by the rules of
-        doc block raw_file_rules (RAW_EXPORTS.md "Location and layout"). Returns a list of
+        doc block raw_file_rules (docs/input-contract.md "Location and layout"). Returns a list of
         {path (absolute), file_path (relative to the raw dir), export, file_name (relative
         to the export folder), disposition (read|ignored|refused), reason, export_date,
         login_month}. At execution time only (empty while dbt parses). -#}

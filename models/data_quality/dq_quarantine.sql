@@ -1,4 +1,4 @@
-{#- Every contract breach of every export (RAW_EXPORTS.md "Bad input"), one row per
+{#- Every contract breach of every export (docs/input-contract.md "Bad input"), one row per
     distinct (file, key, column, value, reason): n_rows counts the raw rows that share it
     (CSV rows carry no row number; identical bad rows are one entry). Empty on a clean
     delivery. The breaches of the logins' own rules are staged by file

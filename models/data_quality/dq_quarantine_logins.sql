@@ -1,4 +1,4 @@
-{#- Every contract breach of a login event (RAW_EXPORTS.md "Bad input"), one row per
+{#- Every contract breach of a login event (docs/input-contract.md "Bad input"), one row per
     event and column, as dq_quarantine lists them: every rule of base_platform__logins
     needs only the event's own file, so this is staged by file (macro
     staged_materialization): each login file is judged once per version. The logins of

@@ -1,7 +1,7 @@
 """Build the warehouse into a new DuckDB file and publish it atomically.
 
 Inputs first (nothing is built otherwise):
-  - the raw directory (RAW_EXPORTS.md C-5, impact_warehouse.exports): --raw-dir or
+  - the raw directory (docs/input-contract.md C-5, impact_warehouse.exports): --raw-dir or
     $IMPACT_RAW_DIR, never written to, refused when missing or empty; neither given: the
     project's synthetic sample in data/sample/, generated there when absent;
   - the pseudonym key of the marts (impact_warehouse.pseudonym): $IMPACT_PSEUDONYM_KEY,

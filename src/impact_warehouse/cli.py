@@ -15,7 +15,7 @@ from collections.abc import Sequence
 COMMANDS: dict[str, tuple[str, str]] = {
     "generate": (
         "impact_warehouse.generator.cli",
-        "write synthetic platform exports (the RAW_EXPORTS.md contract)",
+        "write synthetic platform exports (the docs/input-contract.md contract)",
     ),
     "sample": (
         "impact_warehouse.exports",

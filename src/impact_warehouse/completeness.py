@@ -1,4 +1,4 @@
-"""C-3 No silent shrinkage (RAW_EXPORTS.md Completeness): a pre-publish check of the build.
+"""C-3 No silent shrinkage (docs/input-contract.md Completeness): a pre-publish check of the build.
 
 Against the warehouse published before, the row count of each export and of each login
 month may grow, but may not drop by more than a tolerance: dbt var `shrinkage_tolerance`

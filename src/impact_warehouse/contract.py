@@ -1,4 +1,4 @@
-"""The export contract (RAW_EXPORTS.md), read from the one place it is written: the dbt
+"""The export contract (docs/input-contract.md), read from the one place it is written: the dbt
 sources YAML `models/staging/platform/_platform__sources.yml` (source `platform`, each
 table's and column's `config.meta`). dbt reads the same file (macro `export_contract`);
 enumerations that live in seeds (`values_from`) are read from `seeds/<seed>.csv`.

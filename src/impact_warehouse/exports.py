@@ -1,6 +1,6 @@
 """The raw exports directory: which one a build reads, and whether it is synthetic.
 
-RAW_EXPORTS.md C-5, "the raw directory is the user's":
+docs/input-contract.md C-5, "the raw directory is the user's":
 
 - `IMPACT_RAW_DIR` (or `--raw-dir`) names the user's exports. The warehouse never
   writes there; when it is missing, not a directory or empty, the build stops naming it.

@@ -1,4 +1,4 @@
-{#- RAW_EXPORTS.md "Bad input": any quarantined row fails the build, unless the share of
+{#- docs/input-contract.md "Bad input": any quarantined row fails the build, unless the share of
     quarantined raw rows of its export is at most var('quarantine_tolerance'); then it
     only warns. The first 20 entries (export, file, key, column, value, reason) are
     written into the build's output either way. Applied to the quarantine union (so that a failure skips nothing
@@ -16,7 +16,7 @@ select export, source_file, record_key, column_name, raw_value, reason, n_rows
 from {{ model }}
 order by export, source_file, column_name, record_key
     {%- endset %}
-{{ name_failures(entries, 'Rows quarantined (kept out of the models, RAW_EXPORTS.md "Bad input")', warn_only=true) }}
+{{ name_failures(entries, 'Rows quarantined (kept out of the models, docs/input-contract.md "Bad input")', warn_only=true) }}
 
 with
 

@@ -1,6 +1,6 @@
 """A small hand-made export set whose every indicator is computed by hand.
 
-`write_raw_indicators(path)` writes the exports (RAW_EXPORTS.md format) and
+`write_raw_indicators(path)` writes the exports (docs/input-contract.md format) and
 `EXPECTED` holds the hand-computed (numerator, denominator) of every row of
 marts.impact_indicators, built with min_cell_size 0. Each record says which rule it
 exercises; the arithmetic is spelled out beside EXPECTED.
@@ -375,7 +375,7 @@ def write_raw_indicators(raw: Path) -> Path:
     months: dict[str, list[tuple]] = {}
     for u, at, code in LOGINS:
         months.setdefault(at[:7], []).append((u, datetime.fromisoformat(at), code))
-    # C-1 (RAW_EXPORTS.md): every month up to the last one ended by the report date
+    # C-1 (docs/input-contract.md): every month up to the last one ended by the report date
     # (2024-07-01) is delivered; a month without a login of the story gets one of the test
     # account, which every indicator ignores (G-2)
     year, month = (int(part) for part in min(months).split("-"))

@@ -38,7 +38,7 @@ MIN_CELL_SIZE = 11
 
 Columns = list[tuple[str, str]]
 
-# What Part 2 added to the contracts (MARTS.md "Added in Part 2"): left out of a Part 1
+# What Part 2 added to the contracts (docs/marts.md "Added in Part 2"): left out of a Part 1
 # warehouse.
 PART2_COLUMNS: dict[str, tuple[str, ...]] = {
     "impact_indicators": ("ci_lower", "ci_upper", "change", "change_is_significant"),

@@ -1,4 +1,4 @@
-"""RAW_EXPORTS.md "Bad input", one case per line of the contract, on copies of the
+"""docs/input-contract.md "Bad input", one case per line of the contract, on copies of the
 small hand-made exports: the build stops naming what is wrong, or the row is
 quarantined (export, file, key, column, raw value, reason) and a test fails the build,
 or warns within var quarantine_tolerance."""

@@ -1,4 +1,4 @@
-"""C-3 No silent shrinkage (RAW_EXPORTS.md Completeness): the build's pre-publish check
+"""C-3 No silent shrinkage (docs/input-contract.md Completeness): the build's pre-publish check
 (src/impact_warehouse/completeness.py).
 
 The comparison on hand-made warehouse files (the two relations it reads, nothing else),

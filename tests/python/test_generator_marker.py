@@ -27,7 +27,7 @@ gen_marker = fx.gen_marker
 gen_manifest = fx.gen_manifest
 
 ROOT = Path(__file__).resolve().parents[2]
-NINE = [  # the nine exports of RAW_EXPORTS.md, in its order
+NINE = [  # the nine exports of docs/input-contract.md, in its order
     "users",
     "paths",
     "applications",

@@ -2,7 +2,7 @@
 SQL (G-1 Paris dates, G-2 test accounts, G-3 latest version / exact copies, G-5 cancelled)
 and compare every numerator and denominator with `_generator_manifest.json`.
 
-This is a second implementation of METHODOLOGY.md, written from the spec and the export
+This is a second implementation of docs/methodology.md, written from the spec and the export
 contract only (no generator internals), so a generator bug shows up before the warehouse
 helper's end-to-end test."""
 

@@ -1,7 +1,7 @@
 """End to end on a hand-made export set: every indicator equals its hand computation.
 
 The records and the arithmetic are in indicator_fixture.py; each record exercises one
-edge of METHODOLOGY.md (Paris year of a Z timestamp, the 150% boundary, the window end
+edge of docs/methodology.md (Paris year of a Z timestamp, the 150% boundary, the window end
 from Aug 31 of a leap year and from Dec 31, the June-30 cut-off, the 12-month chain,
 QPV codes abroad or on street-level addresses, pseudo country codes, ...).
 """

@@ -1,7 +1,7 @@
 """End to end: every indicator equals the generator's by-construction truth, exactly.
 
 The generator writes `_generator_manifest.json` with every (indicator, year, segment) of
-marts.impact_indicators computed from its records with METHODOLOGY.md's rules,
+marts.impact_indicators computed from its records with docs/methodology.md's rules,
 unsuppressed. The warehouse must agree on every numerator and denominator.
 """
 

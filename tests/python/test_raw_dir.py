@@ -1,4 +1,4 @@
-"""RAW_EXPORTS.md C-5, the raw directory is the user's (issue 8 item 4).
+"""docs/input-contract.md C-5, the raw directory is the user's (issue 8 item 4).
 
 - IMPACT_RAW_DIR (or --raw-dir) missing, empty, or set to "": the build stops naming it,
   writes nothing there, and never generates anything, in `impact-warehouse build` and in

@@ -1,6 +1,6 @@
 """Synthetic platform exports, deterministic and calibrated on the published figures.
 
-`generate(out, scale, seed)` writes the nine exports of RAW_EXPORTS.md (CSV files dated
+`generate(out, scale, seed)` writes the nine exports of docs/input-contract.md (CSV files dated
 2024-01-01 and 2024-07-01, logins as monthly Parquet partitions), `_synthetic.json` (the
 marker a warehouse may read: generator, version, scale, seed, exports) and
 `_generator_manifest.json` (the test oracle, never read by the warehouse: row counts, trap

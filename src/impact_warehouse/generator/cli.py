@@ -1,4 +1,4 @@
-"""Write synthetic platform exports that follow RAW_EXPORTS.md, calibrated on the published
+"""Write synthetic platform exports that follow docs/input-contract.md, calibrated on the published
 figures, deterministic for a given seed and scale.
 
 Scale 1.0 is the real platform (about 3 million accounts, 60-100 million logins); other

@@ -68,7 +68,7 @@ def generate(
     for population in CSV_WRITERS:
         population.write(files, world)
     reach = logins.write(files, world)
-    progress("computing the truth (METHODOLOGY.md rules on the generated records)")
+    progress("computing the truth (docs/methodology.md rules on the generated records)")
     truth = compute_truth(world, reach)
     check_design(world, truth)
     part_2 = group_truth(world)

@@ -3,7 +3,7 @@
 Every calibrated figure is set by an exact quota (`quota`, shuffled with the one seeded
 generator), never by independent coin flips, so that small scales stay on target. Traps
 (see README.md) are written so that their effect on each indicator is known: the truth is
-then recomputed from the generated records with the METHODOLOGY.md rules (`truth.py`) and
+then recomputed from the generated records with the docs/methodology.md rules (`truth.py`) and
 checked against the quotas.
 """
 

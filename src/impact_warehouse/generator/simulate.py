@@ -4,7 +4,7 @@ The output is a `World`: one dict of numpy columns per entity. Each population m
 its records (`populations`), calling the trap modules (`traps`) where a trap set is drawn;
 the order below is the order of the run's random draws, so it is part of the output. The
 export writers (`populations.*.write`) add the file-level traps; `truth.py` computes every
-indicator from the `World` with the METHODOLOGY.md rules.
+indicator from the `World` with the docs/methodology.md rules.
 """
 
 from __future__ import annotations

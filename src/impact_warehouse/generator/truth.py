@@ -1,5 +1,5 @@
 """The by-construction truth: every indicator of marts.impact_indicators from the simulated
-records, with the METHODOLOGY.md rules applied to the latest version of each record.
+records, with the docs/methodology.md rules applied to the latest version of each record.
 
 The generator decided each population by quota (simulate.py); this module recounts the
 decisions with the rules (so that traps are resolved exactly as the warehouse must resolve

@@ -35,7 +35,7 @@ from impact_warehouse.warehouse import (
 Key = tuple[str, int, str]
 Row = dict[str, Any]
 
-# Part 1: every complete build has them (MARTS.md).
+# Part 1: every complete build has them (docs/marts.md).
 REQUIRED_MARTS = (
     "impact_indicators",
     "impact_report",
@@ -58,7 +58,7 @@ INDICATOR_COLUMNS = (
 # the interval and the change on the previous year (Part 2): shown when the mart has them
 INTERVAL_COLUMNS = ("ci_lower", "ci_upper")
 CHANGE_COLUMNS = ("change", "change_is_significant")
-# Part 2 marts, read whole when they exist (their columns: MARTS.md "Added in Part 2")
+# Part 2 marts, read whole when they exist (their columns: docs/marts.md "Added in Part 2")
 # (mart -> attribute of ReportData)
 OPTIONAL_MARTS = {
     "impact_by_group": "by_group",

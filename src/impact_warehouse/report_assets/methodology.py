@@ -1,5 +1,5 @@
 """Short methodology notes shown at the end of the page, one per indicator, citing rule ids
-of METHODOLOGY.md."""
+of docs/methodology.md."""
 
 from __future__ import annotations
 

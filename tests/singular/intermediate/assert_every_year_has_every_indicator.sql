@@ -1,4 +1,4 @@
--- MARTS.md: every year with data gets a row for every indicator that can be
+-- docs/marts.md: every year with data gets a row for every indicator that can be
 -- computed for it. Here: every year in which a population has members (recounted
 -- from the member-level models) has a row for every indicator the registry
 -- declares on that population; a change on the previous year (a denominator year

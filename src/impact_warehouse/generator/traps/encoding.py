@@ -1,5 +1,5 @@
 """File-level value traps: stray case and spaces on codes, every accepted boolean spelling,
-`Z` instead of the Paris offset (RAW_EXPORTS.md "Encoding")."""
+`Z` instead of the Paris offset (docs/input-contract.md "Encoding")."""
 
 from __future__ import annotations
 
