@@ -67,8 +67,8 @@ data: setup ## (Re)generate the synthetic sample exports in data/sample (SCALE, 
 build: setup ## Build $IMPACT_RAW_DIR (unset: the sample, generated if absent), publish, headline
 	$(BIN)/impact-warehouse build --sample-scale $(SCALE) --sample-seed $(SEED) $(VERBOSE_FLAG)
 
-test: setup browser spark-setup lint ## Lint, then the whole test suite (dbt builds run inside pytest)
-	$(BIN)/python -m pytest
+test: setup browser spark-setup ## Lint and the whole test suite (tests/run_suite.sh: the Spark lane beside the rest)
+	BIN=$(BIN) tests/run_suite.sh
 
 lint: setup ## sqlfluff and ruff
 	$(BIN)/ruff check src tests/python
