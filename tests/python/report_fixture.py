@@ -156,16 +156,25 @@ OUTCOME_TYPES = (
 Z = 1.959964  # M-CI-1
 
 
+# the portable type names of the contracts (`string` serves DuckDB and Spark) as DuckDB
+# names them once the table exists
+DUCKDB_TYPE_NAMES = {"string": "varchar"}
+
+
 def contracts() -> dict[str, Columns]:
     """Every mart of models/marts/*.yml with an enforced contract: its columns and data
-    types, in order."""
+    types (as DuckDB names them), in order."""
     found: dict[str, Columns] = {}
     for path in sorted(MARTS_DIR.glob("*.yml")):
         content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         for model in content.get("models") or []:
             if (model.get("config") or {}).get("contract", {}).get("enforced"):
                 found[model["name"]] = [
-                    (column["name"], column["data_type"]) for column in model["columns"]
+                    (
+                        column["name"],
+                        DUCKDB_TYPE_NAMES.get(column["data_type"].lower(), column["data_type"]),
+                    )
+                    for column in model["columns"]
                 ]
     return found
 

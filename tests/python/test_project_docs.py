@@ -317,6 +317,8 @@ def _make_targets() -> set[str]:
 
 
 def _check_command(words: list[str]) -> None:
+    if not words:  # a comment line of a shell block
+        return
     while words and re.match(r"^[A-Z_]+=", words[0]):  # VAR=value prefixes
         words = words[1:]
     program, args = words[0], words[1:]
@@ -338,9 +340,13 @@ def test_every_readme_command_exists() -> None:
     lines = _readme_shell_lines()
     assert any(line.startswith("impact-warehouse sql") for line in lines)
     for line in lines:
+        if line.lstrip().startswith("#"):  # a comment of the shell block
+            continue
         for command in re.split(r"\s*(?:&&|;|\|)\s*", line):
             if command:
-                _check_command(shlex.split(command.replace("$(", "").replace(")", "")))
+                _check_command(
+                    shlex.split(command.replace("$(", "").replace(")", ""), comments=True)
+                )
 
 
 def test_readme_sql_examples_run(sample_warehouse: SampleWarehouse) -> None:

@@ -32,9 +32,9 @@ typed as (
         reason,
         {{ parse_date('approved_on') }} as approved_on,
         source_file,
-        edition as raw_edition,
-        year as raw_year,
-        approved_on as raw_approved_on,
+        edition as edition__raw,
+        year as year__raw,
+        approved_on as approved_on__raw,
         nullif(concat_ws(
             ', ',
             case when {{ parse_integer('edition') }} is null then 'edition is not a year' end,
