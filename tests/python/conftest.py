@@ -96,31 +96,3 @@ def dbt_build(tmp_path: Path) -> BuildFn:
         return Build(result, db)
 
     return build
-
-
-# Parallel runs (tests/run_suite.sh: pytest -n 2 --dist loadgroup): a module goes to one
-# worker whole, so that its module-scoped fixtures are built once, and the modules that
-# share a session-scoped build (the sample warehouse, the generated exports, the Spark
-# lane) go to the same worker, so that it is built once too.
-SHARED_BUILDS = {
-    "sample_warehouse": "sample_warehouse",
-    "gen_raw": "generated_exports",
-    "gen_raw_again": "generated_exports",
-    "gen_raw_other_seed": "generated_exports",
-}
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    groups: dict[str, str] = {}
-    for item in items:
-        module = item.nodeid.split("::")[0]
-        if item.get_closest_marker("spark") or "spark_lane" in module:
-            groups[module] = "spark_lane"
-            continue
-        shared = [SHARED_BUILDS[n] for n in item.fixturenames if n in SHARED_BUILDS]
-        if shared and groups.get(module, module) == module:
-            groups[module] = shared[0]
-        groups.setdefault(module, module)
-    for item in items:
-        item.add_marker(pytest.mark.xdist_group(groups[item.nodeid.split("::")[0]]))
