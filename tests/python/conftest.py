@@ -96,3 +96,28 @@ def dbt_build(tmp_path: Path) -> BuildFn:
         return Build(result, db)
 
     return build
+
+
+# Parallel runs (tests/run_suite.sh: pytest -n 2 --dist loadgroup). A module whose tests
+# share a module-scoped fixture (a build of its own: the editions cycle, the Spark lane's
+# parity builds, the report pages, ...) goes to one worker whole, so that fixture is
+# built once, not once per worker. Every other test is handed out on its own. The
+# session-scoped builds (the sample warehouse, the generated exports) are built once per
+# worker: keeping all their users on one worker serialised most of the suite. The Spark
+# tests share one JVM (a session fixture): they all go to one worker.
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("spark") or "spark_lane" in Path(str(item.fspath)).parts:
+            item.add_marker(pytest.mark.xdist_group("spark"))
+            continue
+        fixture_info = getattr(item, "_fixtureinfo", None)
+        if fixture_info is None:
+            continue
+        scopes = {
+            definition.scope
+            for definitions in fixture_info.name2fixturedefs.values()
+            for definition in definitions
+        }
+        if "module" in scopes or "package" in scopes:
+            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
