@@ -6,6 +6,7 @@ never the developer's warehouse file.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import tempfile
@@ -98,26 +99,34 @@ def dbt_build(tmp_path: Path) -> BuildFn:
     return build
 
 
-# Parallel runs (tests/run_suite.sh: pytest -n 2 --dist loadgroup). A module whose tests
-# share a module-scoped fixture (a build of its own: the editions cycle, the Spark lane's
-# parity builds, the report pages, ...) goes to one worker whole, so that fixture is
-# built once, not once per worker. Every other test is handed out on its own. The
-# session-scoped builds (the sample warehouse, the generated exports) are built once per
-# worker: keeping all their users on one worker serialised most of the suite. The Spark
-# tests share one JVM (a session fixture): they all go to one worker.
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    for item in items:
-        if item.get_closest_marker("spark") or "spark_lane" in Path(str(item.fspath)).parts:
-            item.add_marker(pytest.mark.xdist_group("spark"))
-            continue
-        fixture_info = getattr(item, "_fixtureinfo", None)
-        if fixture_info is None:
-            continue
-        scopes = {
-            definition.scope
-            for definitions in fixture_info.name2fixturedefs.values()
-            for definition in definitions
-        }
-        if "module" in scopes or "package" in scopes:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
+# Parallel runs (tests/run_suite.sh: pytest -n 2). A module whose tests share a
+# module-scoped fixture (a build of its own: the editions cycle, the report pages, ...)
+# goes to one worker whole, so that fixture is built once, not once per worker; the
+# Spark lane (tests/python/spark_lane, one JVM and its parity builds) too. Every other
+# test is handed out on its own. The session-scoped builds (the sample warehouse, the
+# generated exports) are built once per worker: keeping all their users on one worker
+# serialised most of the suite. pytest-xdist's own `--dist loadgroup` cannot do this
+# with pytest 9 (it appends the group to a node id that pytest 9 no longer stores), so
+# this scheduler groups the node ids itself.
+def _work_unit(rootpath: Path, nodeid: str) -> str:
+    module = nodeid.split("::")[0]
+    if "spark_lane" in Path(module).parts:
+        return "spark_lane"
+    if _has_module_fixture(rootpath / module):
+        return module
+    return nodeid
+
+
+@functools.cache
+def _has_module_fixture(path: Path) -> bool:
+    return path.suffix == ".py" and 'scope="module"' in path.read_text(encoding="utf-8")
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    from xdist.scheduler import LoadScopeScheduling
+
+    class SharedBuildScheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _work_unit(config.rootpath, nodeid)
+
+    return SharedBuildScheduling(config, log)
