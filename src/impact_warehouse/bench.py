@@ -26,9 +26,10 @@ are the medians of dbt's run_results.json of the main `dbt build`.
 
 With `--target spark`, each scale is also built once on Apache Spark beside DuckDB
 (spark_build: the raw-file pre-step and `dbt build --target spark` in a fresh process,
-one JVM, on a fresh IMPACT_SPARK_DIR; `--spark-master` or $IMPACT_SPARK_MASTER picks
-local[2] or the standalone cluster of `make spark-cluster`), with the ratio to DuckDB's
-median full build.
+one JVM, on a fresh IMPACT_SPARK_DIR), once per Spark master: `--spark-master` (or
+$IMPACT_SPARK_MASTER) names one or several, comma-separated, e.g. local[2] and the
+standalone cluster of `make spark-cluster`, spark://127.0.0.1:7077, with the ratio to
+DuckDB's median full build.
 
 Output: a markdown table on stdout and the results as JSON (--json, default
 warehouse/bench.json). Measure on the machine you quote: on a shared machine the times
@@ -96,7 +97,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--spark-master",
         default=None,
-        help="Spark master for --target spark (default: $IMPACT_SPARK_MASTER or local[2])",
+        help="Spark master(s) for --target spark, comma-separated: one Spark build per"
+        " master and scale, e.g. local[2],spark://127.0.0.1:7077 (default:"
+        " $IMPACT_SPARK_MASTER or local[2])",
     )
 
 
@@ -326,7 +329,7 @@ def spark_build(raw: Path, work: Path, master: str, log: Path) -> tuple[Measure,
 
 
 def bench_scale(
-    scale: float, *, base: Path, repeat: int, seed: int, spark_master: str | None = None
+    scale: float, *, base: Path, repeat: int, seed: int, spark_masters: Sequence[str] = ()
 ) -> dict[str, Any]:
     """Every step at one scale; the JSON-ready result (without slowest-node cut-off)."""
     raw = base / f"raw-{scale}"
@@ -400,13 +403,13 @@ def bench_scale(
     shutil.rmtree(previous.parent, ignore_errors=True)
     shutil.rmtree(previous_raw, ignore_errors=True)
     steps = {"floor": floor, "full": full, "new_month": new_month}
-    if spark_master:
-        # one Spark build per scale (a Spark build at scale 1.0 takes long)
+    for master in spark_masters:
+        # one Spark build per scale and master (a Spark build at scale 1.0 takes long)
         spark, work = Step(), base / f"spark-{scale}"
         shutil.rmtree(work, ignore_errors=True)
-        spark.add(*spark_build(raw, work, spark_master, logs / "spark.log"))
+        spark.add(*spark_build(raw, work, master, logs / f"spark-{_slug(master)}.log"))
         shutil.rmtree(work, ignore_errors=True)
-        steps["spark_full"] = spark
+        steps[spark_step(master)] = spark
     shutil.rmtree(raw, ignore_errors=True)
     return {
         "scale": scale,
@@ -418,6 +421,15 @@ def bench_scale(
         "steps": steps,
         "rows_per_file": counts,
     }
+
+
+def spark_step(master: str) -> str:
+    """The name of the Spark full build's step for one master."""
+    return f"spark_full {master}"
+
+
+def _slug(master: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in master).strip("-")
 
 
 def _ratio(a: float, b: float) -> float | None:
@@ -435,15 +447,11 @@ def to_json(results: list[dict[str, Any]], *, slowest: int, repeat: int) -> dict
                 **{name: step.as_json(slowest) for name, step in steps.items()},
                 "new_month_over_full": _ratio(month.median_seconds, full.median_seconds),
                 "full_over_floor": _ratio(full.median_seconds, floor.median_seconds),
-                **(
-                    {
-                        "spark_over_duckdb": _ratio(
-                            steps["spark_full"].median_seconds, full.median_seconds
-                        )
-                    }
-                    if "spark_full" in steps
-                    else {}
-                ),
+                **{
+                    f"{name} over duckdb": _ratio(step.median_seconds, full.median_seconds)
+                    for name, step in steps.items()
+                    if name.startswith("spark_full ")
+                },
             }
         )
     return {
@@ -471,22 +479,26 @@ def markdown(report: dict[str, Any]) -> str:
             f"| {_percent(s['new_month_over_full'])} | {_times(s['full_over_floor'])} "
             f"| {s['full']['peak_mb']:,} | {s['new_month']['peak_mb']:,} |"
         )
-    spark = [s for s in report["scales"] if "spark_full" in s]
-    if spark:
+    masters = report.get("spark_masters", [])
+    if masters:
         lines += [
             "",
-            f"on Apache Spark ({report.get('spark_master')}), one full build per scale:",
+            "on Apache Spark, one full build per scale and master (the seconds include"
+            " starting the JVM and the raw-file pre-step):",
             "",
-            "| scale | Spark full build s | DuckDB full build s | Spark / DuckDB |",
-            "|---:|---:|---:|---:|",
+            "| scale | Spark master | Spark full build s | peak MB | DuckDB full build s"
+            " | Spark / DuckDB |",
+            "|---:|---|---:|---:|---:|---:|",
         ]
         lines += [
-            f"| {s['scale']} | {s['spark_full']['median_seconds']:.1f} "
-            f"| {s['full']['median_seconds']:.1f} | {_times(s['spark_over_duckdb'])} |"
-            for s in spark
+            f"| {s['scale']} | `{master}` | {s[spark_step(master)]['median_seconds']:.1f} "
+            f"| {s[spark_step(master)]['peak_mb']:,} | {s['full']['median_seconds']:.1f} "
+            f"| {_times(s[spark_step(master) + ' over duckdb'])} |"
+            for s in report["scales"]
+            for master in masters
         ]
     for s in report["scales"]:
-        for step in ("full", "new_month", *(["spark_full"] if "spark_full" in s else [])):
+        for step in ("full", "new_month", *(spark_step(m) for m in masters)):
             lines += ["", f"slowest nodes, scale {s['scale']}, {step.replace('_', ' ')}:", ""]
             lines += [
                 f"- {node['median_seconds']:.2f} s `{node['node']}`"
@@ -507,9 +519,10 @@ def run(args: argparse.Namespace) -> int:
     scales = [float(s) for s in args.scales.split(",") if s.strip()]
     if args.repeat < 1:
         raise SystemExit("--repeat must be at least 1")
-    master = None
+    masters: list[str] = []
     if args.target == "spark":
-        master = args.spark_master or os.environ.get("IMPACT_SPARK_MASTER") or "local[2]"
+        given = args.spark_master or os.environ.get("IMPACT_SPARK_MASTER") or "local[2]"
+        masters = [m.strip() for m in given.split(",") if m.strip()]
     base = Path(args.workdir or tempfile.mkdtemp(prefix="impact-bench-"))
     base.mkdir(parents=True, exist_ok=True)
     results = []
@@ -518,7 +531,7 @@ def run(args: argparse.Namespace) -> int:
             print(f"scale {scale} ...", flush=True)
             results.append(
                 bench_scale(
-                    scale, base=base, repeat=args.repeat, seed=args.seed, spark_master=master
+                    scale, base=base, repeat=args.repeat, seed=args.seed, spark_masters=masters
                 )
             )
     except BenchError as error:
@@ -528,8 +541,8 @@ def run(args: argparse.Namespace) -> int:
         if args.workdir is None:
             shutil.rmtree(base, ignore_errors=True)
     report = to_json(results, slowest=args.slowest, repeat=args.repeat)
-    if master:
-        report["spark_master"] = master
+    if masters:
+        report["spark_masters"] = masters
     print(markdown(report))
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

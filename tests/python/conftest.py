@@ -122,11 +122,24 @@ def _has_module_fixture(path: Path) -> bool:
     return path.suffix == ".py" and 'scope="module"' in path.read_text(encoding="utf-8")
 
 
-def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
-    from xdist.scheduler import LoadScopeScheduling
+class _SharedBuildScheduler:
+    """The plugin that gives pytest-xdist the scheduler (registered only with xdist)."""
 
-    class SharedBuildScheduling(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            return _work_unit(config.rootpath, nodeid)
+    def __init__(self, rootpath: Path) -> None:
+        self.rootpath = rootpath
 
-    return SharedBuildScheduling(config, log)
+    def pytest_xdist_make_scheduler(self, config: pytest.Config, log: object) -> object:
+        from xdist.scheduler import LoadScopeScheduling
+
+        rootpath = self.rootpath
+
+        class SharedBuildScheduling(LoadScopeScheduling):
+            def _split_scope(self, nodeid: str) -> str:
+                return _work_unit(rootpath, nodeid)
+
+        return SharedBuildScheduling(config, log)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.pluginmanager.hasplugin("xdist"):
+        config.pluginmanager.register(_SharedBuildScheduler(config.rootpath))

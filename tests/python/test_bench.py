@@ -97,6 +97,27 @@ def test_the_table_gives_medians_and_ratios() -> None:
     assert "- 2.00 s `model.b`" in table
 
 
+def test_the_table_gives_one_spark_row_per_master_and_scale() -> None:
+    masters = ["local[2]", "spark://127.0.0.1:7077"]
+    steps = {name: bench.Step() for name in ("floor", "full", "new_month")}
+    steps["floor"].add(bench.Measure(1.0, 100))
+    steps["full"].add(bench.Measure(20.0, 900), {"model.a": 5})
+    steps["new_month"].add(bench.Measure(5.0, 800), {"model.a": 1})
+    for master, seconds in zip(masters, (200.0, 300.0), strict=True):
+        steps[bench.spark_step(master)] = bench.Step()
+        steps[bench.spark_step(master)].add(bench.Measure(seconds, 2000), {"model.a": 9})
+    report = bench.to_json(
+        [{"scale": 0.1, "files": 3, "rows": 1234, "new_month": "2024-06", "steps": steps}],
+        slowest=1,
+        repeat=1,
+    )
+    report["spark_masters"] = masters
+    table = bench.markdown(report)
+    assert "| 0.1 | `local[2]` | 200.0 | 2,000 | 20.0 | 10.00x |" in table
+    assert "| 0.1 | `spark://127.0.0.1:7077` | 300.0 | 2,000 | 20.0 | 15.00x |" in table
+    assert "slowest nodes, scale 0.1, spark full spark://127.0.0.1:7077:" in table
+
+
 def test_every_build_is_as_of_the_end_of_the_month_before_the_new_one() -> None:
     assert bench.report_date_before("2024-03") == "2024-02-29"
     assert bench.report_date_before("2024-01") == "2023-12-31"
