@@ -141,12 +141,25 @@ class Step:
         ]
         return [{"node": k, "median_seconds": round(v, 2)} for v, k in medians]
 
+    def node_summary(self, slowest: int) -> dict[str, object]:
+        """Where the time of dbt's nodes goes: their count, the sum of their median
+        seconds (over dbt's threads, so more than the wall time), and how much of that sum
+        the `slowest` nodes and all the others take (the others: dbt's cost per node)."""
+        medians = sorted((statistics.median(v) for v in self.nodes.values()), reverse=True)
+        return {
+            "nodes": len(medians),
+            "node_seconds": round(sum(medians), 2),
+            "slowest_node_seconds": round(sum(medians[:slowest]), 2),
+            "other_node_seconds": round(sum(medians[slowest:]), 2),
+        }
+
     def as_json(self, slowest: int) -> dict[str, object]:
         return {
             "seconds": [round(run.seconds, 2) for run in self.runs],
             "median_seconds": round(self.median_seconds, 2),
             "peak_mb": round(self.peak_mb),
             "slowest_nodes": self.slowest(slowest),
+            **({"node_time": self.node_summary(slowest)} if self.nodes else {}),
         }
 
 
@@ -499,7 +512,20 @@ def markdown(report: dict[str, Any]) -> str:
         ]
     for s in report["scales"]:
         for step in ("full", "new_month", *(spark_step(m) for m in masters)):
-            lines += ["", f"slowest nodes, scale {s['scale']}, {step.replace('_', ' ')}:", ""]
+            summary = s[step].get("node_time")
+            where = (
+                f" ({summary['nodes']} nodes, {summary['node_seconds']:.1f} s of node time"
+                f" over dbt's threads: the slowest {len(s[step]['slowest_nodes'])}"
+                f" {summary['slowest_node_seconds']:.1f} s, the others"
+                f" {summary['other_node_seconds']:.1f} s)"
+                if summary
+                else ""
+            )
+            lines += [
+                "",
+                f"slowest nodes, scale {s['scale']}, {step.replace('_', ' ')}{where}:",
+                "",
+            ]
             lines += [
                 f"- {node['median_seconds']:.2f} s `{node['node']}`"
                 for node in s[step]["slowest_nodes"]

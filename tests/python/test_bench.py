@@ -95,6 +95,13 @@ def test_the_table_gives_medians_and_ratios() -> None:
     table = bench.markdown(report)
     assert "| 0.1 | 1,234 | 6.0 | 24.0 | 2.4 | 10% | 4.00x | 900 | 800 |" in table
     assert "- 2.00 s `model.b`" in table
+    assert scale["full"]["node_time"] == {
+        "nodes": 2,
+        "node_seconds": 13.0,
+        "slowest_node_seconds": 12.0,
+        "other_node_seconds": 1.0,
+    }
+    assert "slowest nodes, scale 0.1, full (2 nodes, 13.0 s of node time" in table
 
 
 def test_the_table_gives_one_spark_row_per_master_and_scale() -> None:
@@ -115,7 +122,7 @@ def test_the_table_gives_one_spark_row_per_master_and_scale() -> None:
     table = bench.markdown(report)
     assert "| 0.1 | `local[2]` | 200.0 | 2,000 | 20.0 | 10.00x |" in table
     assert "| 0.1 | `spark://127.0.0.1:7077` | 300.0 | 2,000 | 20.0 | 15.00x |" in table
-    assert "slowest nodes, scale 0.1, spark full spark://127.0.0.1:7077:" in table
+    assert "slowest nodes, scale 0.1, spark full spark://127.0.0.1:7077 (1 nodes" in table
 
 
 def test_every_build_is_as_of_the_end_of_the_month_before_the_new_one() -> None:
