@@ -31,6 +31,9 @@ if TYPE_CHECKING:  # pragma: no cover
 DEFAULT_MASTER = "local[2]"
 DEFAULT_SPARK_DIR = "warehouse/spark"
 DEFAULT_SHUFFLE_PARTITIONS = "4"
+# The driver's heap: in local mode the driver runs every task too (Spark's default, 1g,
+# spills most of a scale-1.0 build); IMPACT_SPARK_DRIVER_MEMORY sets it.
+DEFAULT_DRIVER_MEMORY = "2g"
 # Time zone names that mean UTC (the on-run-start guard accepts the same).
 UTC_NAMES = frozenset({"UTC", "ETC/UTC", "Z", "+00:00"})
 # The pseudonym key's HMAC padded keys reach the `spark` target of profiles.yml in these
@@ -79,6 +82,8 @@ def spark_conf(
         "spark.log.level": "WARN",
         "spark.log.structuredLogging.enabled": "false",
         "spark.sql.shuffle.partitions": shuffle,
+        "spark.driver.memory": os.environ.get("IMPACT_SPARK_DRIVER_MEMORY")
+        or DEFAULT_DRIVER_MEMORY,
         "spark.sql.constraintPropagation.enabled": "false",
         "spark.sql.redaction.string.regex": PLAN_REDACTION_REGEX,
     }
