@@ -569,9 +569,10 @@ def run(args: argparse.Namespace) -> int:
     report = to_json(results, slowest=args.slowest, repeat=args.repeat)
     if masters:
         report["spark_masters"] = masters
-    print(markdown(report))
-    if args.json:
+    if args.json:  # first: the measures outlive a failure to print them
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(report, indent=2) + "\n")
+    print(markdown(report))
+    if args.json:
         print(f"\nresults: {args.json}")
     return 0

@@ -84,7 +84,8 @@ def test_full_build_publishes_atomically_beside_an_analyst(
             csv.write("99,999,P0001,2023-03-01T10:00:00+01:00,submitted,,self_funded,")
             csv.write("2023-03-01T10:00:00+01:00\n")
         capsys.readouterr()
-        assert _build(tmp_path, published, bad, "{}") != 0
+        # as the published build (same vars): from a copy of it, only the changed files
+        assert _build(tmp_path, published, bad, OTHER_VARS) != 0
         err = capsys.readouterr().err
         assert f"in {QUARANTINE_RELATION}" in err
         (row,) = [line.split() for line in err.splitlines() if "2023-13-45" in line]
