@@ -57,7 +57,7 @@ from typing import Any
 
 import duckdb
 
-from impact_warehouse import incremental
+from impact_warehouse import editions, incremental
 from impact_warehouse.dbtrun import PROJECT_DIR
 
 DEFAULT_SCALES = "0.1,1.0,3.0"
@@ -320,7 +320,9 @@ def _node_times(target: Path) -> dict[str, float]:
     return {r["unique_id"]: float(r["execution_time"]) for r in results}
 
 
-def spark_build(raw: Path, work: Path, master: str, log: Path) -> tuple[Measure, dict[str, float]]:
+def spark_build(
+    raw: Path, work: Path, master: str, log: Path, *, report_date: str
+) -> tuple[Measure, dict[str, float]]:
     """One full `dbt build --target spark` in a process of its own (the raw-file pre-step,
     then dbt on one pyspark session: impact_warehouse.spark_dbtrun) on a fresh
     IMPACT_SPARK_DIR under `work`, as of the same report date as the DuckDB builds'; its
@@ -336,6 +338,8 @@ def spark_build(raw: Path, work: Path, master: str, log: Path) -> tuple[Measure,
         "--work-dir",
         str(work),
         "build",
+        "--vars",
+        json.dumps({**editions.dbt_vars(), "report_date": report_date}),
     ]
     run = measure(command, log=log, env={**os.environ, "IMPACT_SPARK_MASTER": master})
     return run, _node_times(work / "target")
@@ -420,7 +424,8 @@ def bench_scale(
         # one Spark build per scale and master (a Spark build at scale 1.0 takes long)
         spark, work = Step(), base / f"spark-{scale}"
         shutil.rmtree(work, ignore_errors=True)
-        spark.add(*spark_build(raw, work, master, logs / f"spark-{_slug(master)}.log"))
+        log = logs / f"spark-{_slug(master)}.log"
+        spark.add(*spark_build(raw, work, master, log, report_date=report_date))
         shutil.rmtree(work, ignore_errors=True)
         steps[spark_step(master)] = spark
     shutil.rmtree(raw, ignore_errors=True)
