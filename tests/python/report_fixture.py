@@ -30,6 +30,7 @@ import duckdb
 import yaml
 
 from impact_warehouse.indicators import registry
+from type_names import duckdb_type_name
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 MARTS_DIR = PROJECT_DIR / "models" / "marts"
@@ -156,11 +157,6 @@ OUTCOME_TYPES = (
 Z = 1.959964  # M-CI-1
 
 
-# the portable type names of the contracts (`string` serves DuckDB and Spark) as DuckDB
-# names them once the table exists
-DUCKDB_TYPE_NAMES = {"string": "varchar"}
-
-
 def contracts() -> dict[str, Columns]:
     """Every mart of models/marts/*.yml with an enforced contract: its columns and data
     types (as DuckDB names them), in order."""
@@ -170,10 +166,7 @@ def contracts() -> dict[str, Columns]:
         for model in content.get("models") or []:
             if (model.get("config") or {}).get("contract", {}).get("enforced"):
                 found[model["name"]] = [
-                    (
-                        column["name"],
-                        DUCKDB_TYPE_NAMES.get(column["data_type"].lower(), column["data_type"]),
-                    )
+                    (column["name"], duckdb_type_name(column["data_type"]))
                     for column in model["columns"]
                 ]
     return found

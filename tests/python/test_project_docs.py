@@ -28,6 +28,7 @@ import yaml
 from impact_warehouse import docgen
 from impact_warehouse.cli import COMMANDS
 from sample_warehouse import SampleWarehouse
+from type_names import duckdb_type_name
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -35,7 +36,6 @@ BIN = Path(sys.executable).parent
 CODE_DIRS = ("models", "macros", "tests", "seeds", "analyses", "src/impact_warehouse")
 CODE_SUFFIXES = {".sql", ".yml", ".yaml", ".py", ".csv"}
 NOT_CODE = {docgen.GENERATED_BLOCKS, Path("tests/python/test_project_docs.py")}
-TYPE_ALIASES = {"string": "varchar", "text": "varchar", "int": "integer", "long": "bigint"}
 
 
 def _code_files() -> list[Path]:
@@ -263,7 +263,7 @@ def _marts_doc() -> tuple[dict[str, list[tuple[str, str]]], set[str], set[tuple[
                 mart, _, column = cells[0].partition(".")
                 planned_columns.add((mart, column))
             elif current is not None:
-                current.append((cells[0], TYPE_ALIASES.get(cells[1], cells[1])))
+                current.append((cells[0], duckdb_type_name(cells[1])))
     return documented, planned_marts, planned_columns
 
 
