@@ -3,9 +3,9 @@
 # processes (pytest-xdist). Much of the suite's time is not CPU-bound (dbt's
 # single-threaded parsing, subprocesses starting, the Spark lane's fixed cost per
 # statement), so two workers on CI's 2 cores shorten it. The tests of a module with a
-# module-scoped build, and the Spark lane, stay on one worker (the scheduler of
-# tests/python/conftest.py), so each such build runs once; every other test is handed
-# out on its own. Fails when lint or pytest fails (pytest's exit code 5, no test
+# module-scoped build, and a test package with fixtures of its own (the Spark lane),
+# stay on one worker (tests/python/parallel_units.py), so each such build runs once;
+# every other test is handed out on its own. Fails when lint or pytest fails (pytest's exit code 5, no test
 # collected, included).
 set -uo pipefail
 BIN=${BIN:-.venv/bin}

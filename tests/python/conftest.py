@@ -6,7 +6,6 @@ never the developer's warehouse file.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import tempfile
@@ -20,6 +19,7 @@ import pytest
 from impact_warehouse.dbtrun import PROJECT_DIR, DbtResult, run_dbt
 
 # The sample warehouse built once per session (end-to-end, docs, semantic layer, gates).
+from parallel_units import SharedBuildScheduler
 from sample_warehouse import sample_warehouse  # noqa: E402, F401
 
 RAW_SMALL = PROJECT_DIR / "tests" / "fixtures" / "raw_small"
@@ -99,47 +99,7 @@ def dbt_build(tmp_path: Path) -> BuildFn:
     return build
 
 
-# Parallel runs (tests/run_suite.sh: pytest -n 2). A module whose tests share a
-# module-scoped fixture (a build of its own: the editions cycle, the report pages, ...)
-# goes to one worker whole, so that fixture is built once, not once per worker; the
-# Spark lane (tests/python/spark_lane, one JVM and its parity builds) too. Every other
-# test is handed out on its own. The session-scoped builds (the sample warehouse, the
-# generated exports) are built once per worker: keeping all their users on one worker
-# serialised most of the suite. pytest-xdist's own `--dist loadgroup` cannot do this
-# with pytest 9 (it appends the group to a node id that pytest 9 no longer stores), so
-# this scheduler groups the node ids itself.
-def _work_unit(rootpath: Path, nodeid: str) -> str:
-    module = nodeid.split("::")[0]
-    if "spark_lane" in Path(module).parts:
-        return "spark_lane"
-    if _has_module_fixture(rootpath / module):
-        return module
-    return nodeid
-
-
-@functools.cache
-def _has_module_fixture(path: Path) -> bool:
-    return path.suffix == ".py" and 'scope="module"' in path.read_text(encoding="utf-8")
-
-
-class _SharedBuildScheduler:
-    """The plugin that gives pytest-xdist the scheduler (registered only with xdist)."""
-
-    def __init__(self, rootpath: Path) -> None:
-        self.rootpath = rootpath
-
-    def pytest_xdist_make_scheduler(self, config: pytest.Config, log: object) -> object:
-        from xdist.scheduler import LoadScopeScheduling
-
-        rootpath = self.rootpath
-
-        class SharedBuildScheduling(LoadScopeScheduling):
-            def _split_scope(self, nodeid: str) -> str:
-                return _work_unit(rootpath, nodeid)
-
-        return SharedBuildScheduling(config, log)
-
-
 def pytest_configure(config: pytest.Config) -> None:
+    # parallel runs: the tests that share a fixture go to one worker (parallel_units)
     if config.pluginmanager.hasplugin("xdist"):
-        config.pluginmanager.register(_SharedBuildScheduler(config.rootpath))
+        config.pluginmanager.register(SharedBuildScheduler(Path(__file__).parent, config.rootpath))
