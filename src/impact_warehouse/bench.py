@@ -57,7 +57,7 @@ from typing import Any
 
 import duckdb
 
-from impact_warehouse import editions, incremental
+from impact_warehouse import incremental
 from impact_warehouse.dbtrun import PROJECT_DIR
 
 DEFAULT_SCALES = "0.1,1.0,3.0"
@@ -327,7 +327,14 @@ def spark_build(
     then dbt on one pyspark session: impact_warehouse.spark_dbtrun) on a fresh
     IMPACT_SPARK_DIR under `work`, as of the same report date as the DuckDB builds'; its
     measure (the seconds include starting the JVM) and node times."""
-    command = [
+    command = spark_command(raw, work, report_date=report_date)
+    run = measure(command, log=log, env={**os.environ, "IMPACT_SPARK_MASTER": master})
+    return run, _node_times(work / "target")
+
+
+def spark_command(raw: Path, work: Path, *, report_date: str) -> list[str]:
+    """The Spark build's command (see spark_build)."""
+    return [
         sys.executable,
         "-m",
         "impact_warehouse.spark_dbtrun",
@@ -339,10 +346,8 @@ def spark_build(
         str(work),
         "build",
         "--vars",
-        json.dumps({**editions.dbt_vars(), "report_date": report_date}),
+        json.dumps({"report_date": report_date}),  # beside the editions' (spark_dbtrun)
     ]
-    run = measure(command, log=log, env={**os.environ, "IMPACT_SPARK_MASTER": master})
-    return run, _node_times(work / "target")
 
 
 def bench_scale(

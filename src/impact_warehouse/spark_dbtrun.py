@@ -31,6 +31,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+import yaml
+
 from impact_warehouse.dbtrun import PROJECT_DIR, DbtResult
 
 _LOCK = threading.Lock()
@@ -103,6 +105,35 @@ def run_dbt_in_process(
     return DbtResult(0 if result.success else 1, output)
 
 
+class _VarsLoader(yaml.SafeLoader):
+    """YAML as dbt reads --vars, but a date stays its text: the vars are passed on as
+    JSON, which has no dates (dbt renders `var('report_date')` as the same text)."""
+
+
+_VarsLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def split_vars(dbt_args: list[str]) -> tuple[list[str], dict[str, object]]:
+    """dbt's arguments without their `--vars` (`--vars X` or `--vars=X`, YAML as dbt reads
+    it), and those vars; a later --vars updates an earlier one, as in dbt."""
+    rest: list[str] = []
+    found: dict[str, object] = {}
+    words = iter(dbt_args)
+    for word in words:
+        if word == "--vars" or word.startswith("--vars="):
+            text = word.partition("=")[2] if "=" in word else next(words, "")
+            value = yaml.load(text, Loader=_VarsLoader) or {}
+            if not isinstance(value, dict):
+                raise SystemExit(f"--vars must be a mapping (YAML or JSON), not {text!r}")
+            found.update(value)
+        else:
+            rest.append(word)
+    return rest, found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m impact_warehouse.spark_dbtrun",
@@ -122,10 +153,11 @@ def main(argv: list[str] | None = None) -> int:
     inventory = write_inventory(raw, base / "prestep" / "raw_files.parquet")
     spark_session(base)
     # the vars impact-warehouse build passes (Spark cannot list the editions directory),
-    # unless the developer passes their own
+    # under the developer's own --vars, which win
     from impact_warehouse import editions
 
-    dbt_vars = None if "--vars" in dbt_args else editions.dbt_vars()
+    dbt_args, given = split_vars(dbt_args)
+    dbt_vars = {**editions.dbt_vars(), **given}
     result = run_dbt_in_process(
         dbt_args or ["build"],
         raw_dir=raw,

@@ -3,6 +3,7 @@ builds the warehouse several times; it is run by hand, `make bench`)."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import duckdb
 import pytest
 
 from impact_warehouse import bench
+from impact_warehouse.spark_dbtrun import split_vars
 
 
 @pytest.fixture()
@@ -128,3 +130,16 @@ def test_the_table_gives_one_spark_row_per_master_and_scale() -> None:
 def test_every_build_is_as_of_the_end_of_the_month_before_the_new_one() -> None:
     assert bench.report_date_before("2024-03") == "2024-02-29"
     assert bench.report_date_before("2024-01") == "2023-12-31"
+
+
+def test_the_spark_build_is_as_of_the_duckdb_builds_report_date(tmp_path: Path) -> None:
+    command = bench.spark_command(tmp_path / "raw", tmp_path / "work", report_date="2024-05-31")
+    assert command[command.index("--raw-dir") + 1] == str(tmp_path / "raw")
+    dbt_args, given = split_vars(command[command.index("build") :])
+    assert dbt_args == ["build"]
+    assert given == {"report_date": "2024-05-31"}
+    # the DuckDB builds get the same date
+    duckdb_command = bench._build_command(
+        tmp_path / "raw", tmp_path / "w.duckdb", full_refresh=True, report_date="2024-05-31"
+    )
+    assert json.loads(duckdb_command[duckdb_command.index("--vars") + 1]) == given
