@@ -1,7 +1,9 @@
--- Every activity rule (M-CAR-2, M-REA-1, M-REA-2, G-8) reads this relation instead of
--- the logins: the daily logins of real users (G-2), from the logins folded file by file
--- (int_logins_daily_by_file). A view: the users change from delivery to delivery, so
--- G-2 is applied on every build, to rows that are read once per file.
+-- Every activity rule reads this relation instead of the logins, directly (M-CAR-2) or
+-- through its yearly sums (int_logins_yearly: M-REA-1, M-REA-2): the daily logins
+-- of real users (G-2), from the logins folded file by file (int_logins_daily_by_file).
+-- A view: the users change from delivery to delivery, so G-2 is applied on every build,
+-- to rows that are read once per file. The report date (G-8) reads every login of the
+-- export, test accounts' included (int_logins_daily_by_file).
 {{ config(materialized='view') }}
 
 with

@@ -38,8 +38,9 @@ declarations as (
     select * from {{ ref('stg_platform__career_outcome_declarations') }}
 ),
 
-logins_daily as (
-    select * from {{ ref('int_logins_daily') }}
+logins_by_file as (
+    -- every login that passed the contract, test accounts' included (see above)
+    select * from {{ ref('int_logins_daily_by_file') }}
 ),
 
 recorded_dates as (
@@ -65,7 +66,7 @@ recorded_dates as (
     union all
     select max(declared_on) as recorded_on from declarations
     union all
-    select max(activity_on) as recorded_on from logins_daily
+    select max(activity_on) as recorded_on from logins_by_file
 ),
 
 latest as (

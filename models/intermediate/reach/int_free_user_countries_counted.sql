@@ -5,8 +5,8 @@
 -- countries reference, so they drop out.
 with
 
-logins_daily as (
-    select * from {{ ref('int_logins_daily') }}
+logins_yearly as (
+    select * from {{ ref('int_logins_yearly') }}
 ),
 
 free_users as (
@@ -26,13 +26,13 @@ countries_reached as (
     select distinct
         free_users.activity_year,
         countries.country_code
-    from logins_daily
+    from logins_yearly
     inner join free_users
         on
-            logins_daily.user_id = free_users.user_id
-            and {{ year_of('logins_daily.activity_on') }} = free_users.activity_year
+            logins_yearly.user_id = free_users.user_id
+            and logins_yearly.activity_year = free_users.activity_year
     inner join countries
-        on logins_daily.ip_country_code = countries.country_code
+        on logins_yearly.ip_country_code = countries.country_code
 ),
 
 by_year as (
