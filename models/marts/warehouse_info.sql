@@ -1,8 +1,10 @@
 {#- One row about the build itself (issue 8 item 4, G-11): as of when (G-8), by which
     code, when, from which export files (their fingerprint), whether those exports are
     synthetic, the editions it reproduces (G-12), and whether it is green enough to
-    freeze an edition from. `impact-warehouse build` passes code_version and built_at;
-    run directly, dbt records no code version and its own start time. -#}
+    freeze an edition from. `impact-warehouse build` passes code_version; built_at is
+    dbt's run start unless the var built_at is given (the build passes none: its vars stay
+    the same from build to build, so dbt reuses its last parse). Run directly, dbt records
+    no code version. -#}
 {%- set code_version = var('code_version', '') | string | trim -%}
 {%- set built_at = var('built_at', '') | string | trim
     or run_started_at.strftime('%Y-%m-%d %H:%M:%S') -%}

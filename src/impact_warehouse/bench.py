@@ -6,7 +6,7 @@ For each scale, in one run (so that every figure of a row shares the machine's s
   2. floor: a fresh process reads every export file once with DuckDB (row counts per
      file, every column read: count(column) of each), the least any build must pay;
   3. full build: `impact-warehouse build --full-refresh` into an empty folder, as a
-     user runs it (the empty pre-build, seeds, models, data and unit tests, publish);
+     user runs it (seeds, models, data and unit tests, publish);
   4. new-month refresh: the exports without their last login month are built once
      (not timed); then, from a copy of that published warehouse, `impact-warehouse
      build` with the last month delivered (incremental: it must say so, else the
@@ -22,7 +22,7 @@ Steps 2-4 run `--repeat` times each; medians are reported, with the ratios new-m
 full and full / floor. Peak memory is the largest resident set of the command's process
 tree (the sum of the RSS of the process and all its descendants, sampled every 0.1 s,
 and never below the kernel's peak for its largest single process). The slowest nodes
-are the medians of dbt's run_results.json of the main `dbt build`.
+are the medians of dbt's run_results.json of the `dbt build`.
 
 With `--target spark`, each scale is also built once on Apache Spark beside DuckDB
 (spark_build: the raw-file pre-step and `dbt build --target spark` in a fresh process,

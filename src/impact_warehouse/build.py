@@ -13,11 +13,14 @@ Analysts keep read-only DuckDB sessions open on the published file
 blocks any writer of that file, so the build never writes to it:
 
   1. `dbt build` (seeds, models and every test) runs into a fresh file
-     <dir>/.building-<pid>/<published name>, in the published file's
+     <dir>/.building/<published name>, in the published file's
      directory (same file system, same file name, so the DuckDB catalog name
-     and every view keep working after the rename). A `dbt build --empty`
-     without tests runs first: unit tests need their input relations to exist
-     in a fresh file.
+     and every view keep working after the rename). A fresh file needs no
+     preparation for the unit tests: dbt runs each one after its model's parents
+     are built, and reads the model's own columns from its SQL. One build per
+     directory at a time (it holds <dir>/.build.lock; a second one is refused): the
+     building path stays the same from build to build, and with the same vars dbt
+     then reuses the last build's parse (target/partial_parse.msgpack).
   2. Pre-publish checks compare the new file with the published one
      (pre_publish_checks: C-3 no silent shrinkage, completeness.py, then
      PRE_PUBLISH_CHECKS); any of them can refuse the build.
@@ -49,6 +52,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import fcntl
 import json
 import os
 import re
@@ -74,9 +78,12 @@ from impact_warehouse.progress import (
 from impact_warehouse.pseudonym import KeyChoice, PseudonymKeyError, choose_key
 from impact_warehouse.warehouse import published_path
 
-BUILDING_PREFIX = ".building-"
-# The preparatory empty build creates relations only: tests on empty tables mean nothing.
-EMPTY_EXCLUDES = ("--exclude-resource-type", "unit_test", "--exclude-resource-type", "test")
+# The build works in <dir>/.building/ (BUILDING_DIR), one build per directory at a time
+# (BUILD_LOCK): the same path from build to build keeps dbt's profile, so dbt reuses the
+# previous build's parse (target/partial_parse.msgpack) instead of parsing it all again.
+BUILDING_PREFIX = ".building"
+BUILDING_DIR = ".building"
+BUILD_LOCK = ".build.lock"
 LOG_DIR = "logs"  # beside the published file
 BUILD_LOG = "build.log"  # what -v shows: every line dbt prints
 DBT_LOG = "dbt.log"  # dbt's own debug log
@@ -229,23 +236,26 @@ def parse_vars(text: str | None) -> dict[str, object] | None:
     return value
 
 
-def _pid_alive(pid: int) -> bool:
+def _lock_directory(directory: Path) -> int:
+    """Hold <dir>/.build.lock (flock, released when the process ends, however it ends);
+    refuse to start when another build into the same directory holds it."""
+    fd = os.open(directory / BUILD_LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        raise BuildError(
+            f"another build into {directory} is under way (it holds {directory / BUILD_LOCK});"
+            " wait for it to end, or build into another directory (--duckdb-path)"
+        ) from None
+    return fd
 
 
 def remove_stale_builds(directory: Path) -> None:
-    """Delete building directories left by builds whose process no longer exists."""
-    if not directory.is_dir():
-        return
+    """Delete building directories left by builds that ended without cleaning up (killed):
+    called with the directory's lock held, so no build is using them."""
     for entry in directory.glob(f"{BUILDING_PREFIX}*"):
-        suffix = entry.name.removeprefix(BUILDING_PREFIX)
-        if entry.is_dir() and suffix.isdigit() and not _pid_alive(int(suffix)):
+        if entry.is_dir():
             shutil.rmtree(entry, ignore_errors=True)
 
 
@@ -299,7 +309,6 @@ def build_and_publish(
     echo: bool = True,
     verbose: bool = False,
     project_dir: Path | None = None,
-    prebuild_empty: bool = True,
     checks: Sequence[PrePublishCheck] | None = None,
     full_refresh: bool = False,
     unit_tests: bool = True,
@@ -311,8 +320,7 @@ def build_and_publish(
     deleted; `impact-warehouse build` keeps the report in last-failed-build.json.
     `echo`: one line per layer (with `verbose`: dbt's every line) on stdout, the failure
     report on stderr. `project_dir`
-    replaces this dbt project (tests use tiny ones, without unit tests, and skip the
-    empty pre-build with `prebuild_empty=False`). `checks` replaces pre_publish_checks().
+    replaces this dbt project (tests use tiny ones). `checks` replaces pre_publish_checks().
     `full_refresh`: start from nothing even when the published warehouse could be copied
     (see impact_warehouse.incremental). `unit_tests=False`: the unit tests are not run
     (for tests of other parts, which change the vars; the build record then says they
@@ -323,9 +331,9 @@ def build_and_publish(
     published = published.resolve()
     directory = published.parent
     directory.mkdir(parents=True, exist_ok=True)
+    lock = _lock_directory(directory)
     remove_stale_builds(directory)
-    building_dir = directory / f"{BUILDING_PREFIX}{os.getpid()}"
-    shutil.rmtree(building_dir, ignore_errors=True)
+    building_dir = directory / BUILDING_DIR
     building_dir.mkdir()
     # Same name as the published file: DuckDB names the catalog after the file stem.
     building = building_dir / published.name
@@ -381,15 +389,6 @@ def build_and_publish(
                     )
                 return summary
 
-            if prebuild_empty and not building.exists():
-                # Unit tests introspect their inputs' columns: on a fresh file the relations
-                # must exist first (TOOLING_NOTES), so create them empty, without any test.
-                started = time.monotonic()
-                dbt(["build", "--empty", *EMPTY_EXCLUDES], per_layer=False)
-                if show:
-                    what = "empty relations for the unit tests (dbt build --empty)"
-                    seconds = format_seconds(time.monotonic() - started)
-                    show(f"  {'preparing':<13} {what:<68} {seconds:>9}")
             summary = dbt(["build", *_selection(select, start)], per_layer=True)
         if not building.is_file():
             raise BuildError(f"dbt succeeded but wrote no warehouse file at {building}")
@@ -419,6 +418,7 @@ def build_and_publish(
         raise
     finally:
         shutil.rmtree(building_dir, ignore_errors=True)
+        os.close(lock)  # releases the lock
 
 
 @dataclass(frozen=True)
@@ -589,10 +589,8 @@ def execute_on_spark(args: argparse.Namespace) -> int:
     )
 
 
-def execute(
-    args: argparse.Namespace, *, project_dir: Path | None = None, prebuild_empty: bool = True
-) -> int:
-    """`impact-warehouse build`; `project_dir` and `prebuild_empty` as build_and_publish."""
+def execute(args: argparse.Namespace, *, project_dir: Path | None = None) -> int:
+    """`impact-warehouse build`; `project_dir` as build_and_publish."""
     published = published_path(args.duckdb_path)
     failed_record = last_failed_build_path(published)
     build_log, dbt_log = log_paths(published)
@@ -623,7 +621,6 @@ def execute(
             target_path=target,
             verbose=args.verbose,
             project_dir=project_dir,
-            prebuild_empty=prebuild_empty,
             full_refresh=args.full_refresh,
             checks=_checks(args, dbt_vars, project_dir or PROJECT_DIR),
         )

@@ -228,15 +228,14 @@ def describe_dir(directory: Path) -> str:
     return f"{', '.join(years)} in {directory} (this build compares their figures, G-12)"
 
 
-def dbt_vars(directory: Path | None = None, now: dt.datetime | None = None) -> dict[str, object]:
+def dbt_vars(directory: Path | None = None) -> dict[str, object]:
     """The vars a build passes to dbt for warehouse_info and the editions source: the code
-    version, the build time (UTC), the editions directory and its files (Spark cannot
-    list them; DuckDB uses the same list)."""
+    version, the editions directory and its files (Spark cannot list them; DuckDB uses the
+    same list). No build time: warehouse_info takes dbt's run start, so that the vars stay
+    the same from build to build and dbt reuses its last parse (partial parsing)."""
     directory = directory or editions_dir()
-    started = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
     return {
         "code_version": code_version(),
-        "built_at": started.strftime("%Y-%m-%d %H:%M:%S"),
         "editions_dir": str(directory),
         "edition_files": edition_files(directory),
     }

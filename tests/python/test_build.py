@@ -21,6 +21,8 @@ import pytest
 
 from impact_warehouse import incremental
 from impact_warehouse.build import (
+    BUILD_LOCK,
+    BUILDING_DIR,
     BUILDING_PREFIX,
     BuildError,
     _failure_summary,
@@ -167,7 +169,6 @@ def _build(tiny: dict[str, Path], **kwargs: object) -> object:
         target_path=tiny["target"],
         project_dir=tiny["project"],
         echo=False,
-        prebuild_empty=False,  # the tiny project has no unit test
         **kwargs,  # type: ignore[arg-type]
     )
 
@@ -238,11 +239,40 @@ def test_first_failing_build_publishes_nothing(tiny: dict[str, Path]) -> None:
 def test_stale_building_dirs_of_dead_builds_are_removed(tiny: dict[str, Path]) -> None:
     directory = tiny["published"].parent
     directory.mkdir(parents=True)
-    stale = directory / f"{BUILDING_PREFIX}999999999"
-    stale.mkdir()
-    (stale / "impact.duckdb").write_bytes(b"partial")
+    stale = [directory / BUILDING_DIR, directory / f"{BUILDING_PREFIX}-999999999"]
+    for folder in stale:  # a killed build's, and an older version's (one per pid)
+        folder.mkdir()
+        (folder / "impact.duckdb").write_bytes(b"partial")
     _build(tiny, dbt_vars={"n": 1})
-    assert not stale.exists()
+    assert not any(folder.exists() for folder in stale)
+    assert read_once(tiny["published"], SQL) == [[1, 3, 10]]
+
+
+def test_a_second_build_into_the_same_directory_is_refused(tiny: dict[str, Path]) -> None:
+    directory = tiny["published"].parent
+    directory.mkdir(parents=True)
+    # another process holds the lock, as a build under way does
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import fcntl, os, sys, time;"
+            f" fd = os.open({str(directory / BUILD_LOCK)!r}, os.O_RDWR | os.O_CREAT);"
+            " fcntl.flock(fd, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(BuildError, match="another build into .* is under way"):
+            _build(tiny, dbt_vars={"n": 1})
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not tiny["published"].exists()
+    _build(tiny, dbt_vars={"n": 1})  # the lock died with its holder
+    assert tiny["published"].exists()
 
 
 def test_select_rebuilds_on_a_copy_of_the_published_file(tiny: dict[str, Path]) -> None:

@@ -152,7 +152,7 @@ def _execute(layered: dict[str, Path], *extra: str) -> int:
             *extra,
         ]
     )
-    return build.execute(args, project_dir=layered["project"], prebuild_empty=False)
+    return build.execute(args, project_dir=layered["project"])
 
 
 def _no_ansi(*texts: str) -> None:
@@ -312,7 +312,6 @@ def test_pre_publish_checks_see_both_files_and_can_refuse(layered: dict[str, Pat
         target_path=layered["target"],
         project_dir=layered["project"],
         echo=False,
-        prebuild_empty=False,
         checks=[compare],
     )
     build_and_publish(raw=layered["raw"], **kwargs)  # type: ignore[arg-type]

@@ -237,7 +237,7 @@ def test_the_build_publishes_or_refuses_by_the_counts(
                 *extra,
             ]
         )
-        return build.execute(args, project_dir=project, prebuild_empty=False)
+        return build.execute(args, project_dir=project)
 
     counts = {
         "users/users_2024-07-01.csv": 1000,

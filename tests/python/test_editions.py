@@ -153,7 +153,7 @@ def test_editions_dir_is_given_else_the_variable_else_the_project_s(tmp_path: Pa
     assert editions.editions_dir(tmp_path / "x", {"IMPACT_EDITIONS_DIR": "y"}) == tmp_path / "x"
 
 
-def test_dbt_vars_name_the_code_the_time_and_the_edition_files(tmp_path: Path) -> None:
+def test_dbt_vars_name_the_code_and_the_edition_files(tmp_path: Path) -> None:
     (tmp_path / "2023").mkdir()
     (tmp_path / "2023" / "figures.csv").write_text("edition\n")
     (tmp_path / "2023" / "files.csv").write_text("edition\n")
@@ -161,8 +161,9 @@ def test_dbt_vars_name_the_code_the_time_and_the_edition_files(tmp_path: Path) -
     (tmp_path / ".edition-2024-12").mkdir()  # a creation under way: not an edition yet
     (tmp_path / ".edition-2024-12" / "figures.csv").write_text("edition\n")
     (tmp_path / "restatements.csv").write_text("edition\n")
-    found = editions.dbt_vars(tmp_path, now=dt.datetime(2025, 1, 2, 4, 5, 6, tzinfo=dt.UTC))
-    assert found["built_at"] == "2025-01-02 04:05:06"
+    found = editions.dbt_vars(tmp_path)
+    # no build time: dbt's partial parse needs the same vars from build to build
+    assert "built_at" not in found
     assert found["editions_dir"] == str(tmp_path)
     assert found["edition_files"] == ["2023/figures.csv", "2023/files.csv", "restatements.csv"]
     assert str(found["code_version"]).startswith("git:")
@@ -541,9 +542,7 @@ def test_synthetic_exports_never_replace_a_warehouse_of_real_ones_unasked(
     project = write_project(tmp_path / "project", {**project_files(), **INFO_PROJECT})
 
     def run(*extra: str) -> int:
-        return build.execute(
-            _build_args(tmp_path, *extra), project_dir=project, prebuild_empty=False
-        )
+        return build.execute(_build_args(tmp_path, *extra), project_dir=project)
 
     assert run("--vars", '{"synthetic": false}') == 0
     real = _published_info(tmp_path)
@@ -572,7 +571,7 @@ def test_a_build_refuses_to_start_when_an_edition_was_edited(
     monkeypatch.setenv("IMPACT_EDITIONS_DIR", str(directory))
     project = write_project(tmp_path / "project", {**project_files(), **INFO_PROJECT})
     args = _build_args(tmp_path)
-    assert build.execute(args, project_dir=project, prebuild_empty=False) == 1
+    assert build.execute(args, project_dir=project) == 1
     err = capsys.readouterr().err
     assert "files.csv was modified since edition 2023 was frozen" in err
     assert "restore the edition from git" in err

@@ -165,7 +165,7 @@ def test_a_build_changes_nothing_in_the_raw_dir(tmp_path: Path) -> None:
             "--no-headline",
         ]
     )
-    assert build.execute(args, project_dir=project, prebuild_empty=False) == 0
+    assert build.execute(args, project_dir=project) == 0
     assert _tree(raw) == before
 
 
@@ -191,7 +191,7 @@ def test_without_a_raw_dir_the_sample_is_generated_once_and_built(
         "--no-headline",
     ]
     args = build_parser("build").parse_args(argv)
-    assert build.execute(args, project_dir=project, prebuild_empty=False) == 0
+    assert build.execute(args, project_dir=project) == 0
     out = capsys.readouterr().out
     assert f"generating the synthetic sample exports into {sample}" in out
     assert "synthetic: scale 0.02, seed 3" in out and "sample key" in out
@@ -207,7 +207,7 @@ def test_without_a_raw_dir_the_sample_is_generated_once_and_built(
     assert row[2] == pseudonym(SAMPLE_KEY.encode(), row[1])
 
     before = _tree(sample)
-    assert build.execute(args, project_dir=project, prebuild_empty=False) == 0
+    assert build.execute(args, project_dir=project) == 0
     assert "generating" not in capsys.readouterr().out  # present: not generated again
     assert _tree(sample) == before
 
