@@ -7,10 +7,11 @@ For each scale, in one run (so that every figure of a row shares the machine's s
      file, every column read: count(column) of each), the least any build must pay;
   3. full build: `impact-warehouse build --full-refresh` into an empty folder, as a
      user runs it (seeds, models, data and unit tests, publish);
-  4. new-month refresh: the exports without their last login month are built once
-     (not timed); then, from a copy of that published warehouse, `impact-warehouse
-     build` with the last month delivered (incremental: it must say so, else the
-     benchmark stops).
+  4. new-month refresh, as a user's monthly build: the exports without their last
+     login month are built once (not timed); then the month is delivered into that raw
+     folder and `impact-warehouse build` runs again on the same published path and
+     target folder (incremental: it must say so, else the benchmark stops; dbt reuses
+     its last parse, as it does for a user's next build).
 
 Every build is as of the last day of the month before the last login month (the dbt
 var report_date): the generated CSV snapshots are dated after the last month, so
@@ -271,20 +272,28 @@ def without_last_month(raw: Path, target: Path) -> str:
         raise BenchError(f"{raw / LOGINS} holds fewer than two login months")
     last = months[-1]
     shutil.rmtree(target, ignore_errors=True)
-
-    def link(src: str, dst: str) -> None:
-        try:
-            os.link(src, dst)
-        except OSError:
-            shutil.copy2(src, dst)
-
     shutil.copytree(
         raw,
         target,
-        copy_function=link,
+        copy_function=_link,
         ignore=lambda directory, names: [last] if Path(directory) == raw / LOGINS else [],
     )
     return last.removeprefix(MONTH_PREFIX)
+
+
+def deliver_month(raw: Path, delivery: Path, month: str) -> None:
+    """Deliver login month `month` (YYYY-MM) of `raw` into `delivery` (hard links), as the
+    platform adds a month to the raw folder."""
+    source = raw / LOGINS / f"{MONTH_PREFIX}{month}"
+    shutil.copytree(source, delivery / LOGINS / source.name, copy_function=_link)
+
+
+def _link(src: str, dst: str) -> None:
+    """A hard link of `src` at `dst` (a copy across file systems)."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
 
 
 def report_date_before(month: str) -> str:
@@ -406,14 +415,20 @@ def bench_scale(
         run = build(raw, published, f"full-{i}.log", full_refresh=True)
         full.add(run, _node_times(published.parent / "target"))
         shutil.rmtree(published.parent, ignore_errors=True)
-    # new month: the previous delivery built once, then refreshed from copies of it
-    previous = base / f"previous-{scale}" / "impact.duckdb"
-    build(previous_raw, previous, "previous.log", full_refresh=True)
+    # new month, as a user's monthly build: the previous delivery built once (not timed)
+    # into one published path, then the month delivered into the same raw folder and
+    # the build run again on that path with the same target folder (dbt reuses its last
+    # parse); a repeat starts again from a saved copy of the previous warehouse
+    published = base / f"month-{scale}" / "impact.duckdb"
+    shutil.rmtree(published.parent, ignore_errors=True)
+    build(previous_raw, published, "previous.log", full_refresh=True)
+    saved = base / f"previous-{scale}.duckdb"
+    shutil.copyfile(published, saved)
+    deliver_month(raw, previous_raw, month)
     for i in range(repeat):
-        published = base / f"month-{scale}-{i}" / "impact.duckdb"
-        published.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(previous, published)
-        run = build(raw, published, f"month-{i}.log", full_refresh=False)
+        if i:
+            shutil.copyfile(saved, published)
+        run = build(previous_raw, published, f"month-{i}.log", full_refresh=False)
         state = incremental.read_state(published) or {}
         if state.get("mode") != incremental.INCREMENTAL:
             raise BenchError(
@@ -421,8 +436,8 @@ def bench_scale(
                 f" warehouse ({state.get('start_reason')}); see {logs / f'month-{i}.log'}"
             )
         new_month.add(run, _node_times(published.parent / "target"))
-        shutil.rmtree(published.parent, ignore_errors=True)
-    shutil.rmtree(previous.parent, ignore_errors=True)
+    shutil.rmtree(published.parent, ignore_errors=True)
+    saved.unlink(missing_ok=True)
     shutil.rmtree(previous_raw, ignore_errors=True)
     steps = {"floor": floor, "full": full, "new_month": new_month}
     for master in spark_masters:

@@ -48,6 +48,9 @@ def test_the_previous_delivery_lacks_the_last_login_month(raw: Path, tmp_path: P
         "users/users_2024-01-01.csv",
     ]
     assert (raw / "logins" / "month=2024-02" / "part-0.parquet").is_file()  # left alone
+    # the refresh: the month delivered into the same folder, which is then the full delivery
+    bench.deliver_month(raw, previous, "2024-02")
+    assert bench.read_every_file(previous) == bench.read_every_file(raw)
 
 
 def test_peak_memory_is_that_of_the_whole_process_tree(tmp_path: Path) -> None:
