@@ -81,7 +81,6 @@ from impact_warehouse.warehouse import published_path
 # The build works in <dir>/.building/ (BUILDING_DIR), one build per directory at a time
 # (BUILD_LOCK): the same path from build to build keeps dbt's profile, so dbt reuses the
 # previous build's parse (target/partial_parse.msgpack) instead of parsing it all again.
-BUILDING_PREFIX = ".building"
 BUILDING_DIR = ".building"
 BUILD_LOCK = ".build.lock"
 LOG_DIR = "logs"  # beside the published file
@@ -252,9 +251,10 @@ def _lock_directory(directory: Path) -> int:
 
 
 def remove_stale_builds(directory: Path) -> None:
-    """Delete building directories left by builds that ended without cleaning up (killed):
-    called with the directory's lock held, so no build is using them."""
-    for entry in directory.glob(f"{BUILDING_PREFIX}*"):
+    """Delete building directories left by builds that ended without cleaning up (killed),
+    and those of older versions (.building-<pid>): called with the directory's lock held,
+    so no build is using them."""
+    for entry in directory.glob(f"{BUILDING_DIR}*"):
         if entry.is_dir():
             shutil.rmtree(entry, ignore_errors=True)
 
@@ -331,19 +331,19 @@ def build_and_publish(
     published = published.resolve()
     directory = published.parent
     directory.mkdir(parents=True, exist_ok=True)
-    lock = _lock_directory(directory)
-    remove_stale_builds(directory)
     building_dir = directory / BUILDING_DIR
-    building_dir.mkdir()
     # Same name as the published file: DuckDB names the catalog after the file stem.
     building = building_dir / published.name
     build_log, dbt_log = log_paths(published)
-    build_log.parent.mkdir(parents=True, exist_ok=True)
-    for old_log in dbt_log.parent.glob(f"{DBT_LOG}*"):
-        old_log.unlink()  # one build's debug log (dbt appends, and rotates at 10 MB)
     target = (target_path or PROJECT_DIR / "target").resolve()
     show = _say if echo else None
-    try:
+    lock = _lock_directory(directory)
+    try:  # from here on, the building folder is removed and the lock released however it ends
+        remove_stale_builds(directory)
+        building_dir.mkdir()
+        build_log.parent.mkdir(parents=True, exist_ok=True)
+        for old_log in dbt_log.parent.glob(f"{DBT_LOG}*"):
+            old_log.unlink()  # one build's debug log (dbt appends, and rotates at 10 MB)
         start = _start_build(
             published,
             building,

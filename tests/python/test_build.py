@@ -23,7 +23,6 @@ from impact_warehouse import incremental
 from impact_warehouse.build import (
     BUILD_LOCK,
     BUILDING_DIR,
-    BUILDING_PREFIX,
     BuildError,
     _failure_summary,
     build_and_publish,
@@ -194,7 +193,7 @@ def test_build_publishes_while_a_reader_holds_the_file(
 
     assert analyst.query() == [[1, 3, 10]]  # the open session keeps its consistent snapshot
     assert read_once(published, SQL) == [[2, 3, 20]]  # a new session sees the new warehouse
-    assert not list(published.parent.glob(f"{BUILDING_PREFIX}*"))
+    assert not list(published.parent.glob(f"{BUILDING_DIR}*"))
     assert not published.with_name(published.name + ".wal").exists()
     # the file does not depend on its own name or place: a copy elsewhere reads the same
     elsewhere = tiny["target"] / "some-other-name.duckdb"
@@ -224,7 +223,7 @@ def test_failing_build_leaves_the_published_file_untouched(
 
     after = (sha256(published), published.stat().st_ino, published.stat().st_mtime_ns)
     assert after == before
-    assert not list(published.parent.glob(f"{BUILDING_PREFIX}*"))  # partial builds deleted
+    assert not list(published.parent.glob(f"{BUILDING_DIR}*"))  # partial builds deleted
     assert analyst.query() == [[1, 3, 10]]
     assert read_once(published, SQL) == [[1, 3, 10]]
 
@@ -233,13 +232,13 @@ def test_first_failing_build_publishes_nothing(tiny: dict[str, Path]) -> None:
     with pytest.raises(BuildError):
         _build(tiny, dbt_vars={"n": 0})
     assert not tiny["published"].exists()
-    assert not list(tiny["published"].parent.glob(f"{BUILDING_PREFIX}*"))
+    assert not list(tiny["published"].parent.glob(f"{BUILDING_DIR}*"))
 
 
 def test_stale_building_dirs_of_dead_builds_are_removed(tiny: dict[str, Path]) -> None:
     directory = tiny["published"].parent
     directory.mkdir(parents=True)
-    stale = [directory / BUILDING_DIR, directory / f"{BUILDING_PREFIX}-999999999"]
+    stale = [directory / BUILDING_DIR, directory / f"{BUILDING_DIR}-999999999"]
     for folder in stale:  # a killed build's, and an older version's (one per pid)
         folder.mkdir()
         (folder / "impact.duckdb").write_bytes(b"partial")
@@ -265,8 +264,12 @@ def test_a_second_build_into_the_same_directory_is_refused(tiny: dict[str, Path]
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        working = directory / BUILDING_DIR / "impact.duckdb"  # the holder's build under way
+        working.parent.mkdir()
+        working.write_bytes(b"under way")
         with pytest.raises(BuildError, match="another build into .* is under way"):
             _build(tiny, dbt_vars={"n": 1})
+        assert working.read_bytes() == b"under way"  # the refused build touched nothing
     finally:
         holder.kill()
         holder.wait()

@@ -25,7 +25,7 @@ import duckdb
 import pytest
 
 from impact_warehouse import build, failures
-from impact_warehouse.build import BUILDING_PREFIX, BuildError, build_and_publish
+from impact_warehouse.build import BUILDING_DIR, BuildError, build_and_publish
 from impact_warehouse.cli import build_parser
 from impact_warehouse.dbtrun import PROJECT_DIR
 from impact_warehouse.failures import MAX_ROWS, QUARANTINE_RELATION
@@ -222,7 +222,7 @@ def test_refused_build_names_the_quarantined_rows_and_missing_keys(
     _no_ansi(captured.out, err)
     # the report was read from the partial build, which is gone; the published file is not
     assert published.read_bytes() == before
-    assert not list(published.parent.glob(f"{BUILDING_PREFIX}*"))
+    assert not list(published.parent.glob(f"{BUILDING_DIR}*"))
 
     record_path = published.parent / "last-failed-build.json"
     record = json.loads(record_path.read_text())
@@ -323,7 +323,7 @@ def test_pre_publish_checks_see_both_files_and_can_refuse(layered: dict[str, Pat
     assert refused.value.report["check"] == "compare"
     assert seen == [(3, None), (1, 3)]
     assert published.read_bytes() == before
-    assert not list(published.parent.glob(f"{BUILDING_PREFIX}*"))
+    assert not list(published.parent.glob(f"{BUILDING_DIR}*"))
 
 
 # ------------------------------------------------------------------ Progress on its own

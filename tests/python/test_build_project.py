@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from impact_warehouse.build import BUILDING_PREFIX
+from impact_warehouse.build import BUILDING_DIR
 from impact_warehouse.cli import main
 from impact_warehouse.dbtrun import PROJECT_DIR, run_dbt
 from impact_warehouse.failures import QUARANTINE_RELATION
@@ -70,7 +70,7 @@ def test_full_build_publishes_atomically_beside_an_analyst(
         shutil.rmtree(broken / "users")  # an export is missing
         assert _build(tmp_path, published, broken, "{}") != 0
         assert sha256(published) == before
-        assert not list(published.parent.glob(f"{BUILDING_PREFIX}*"))
+        assert not list(published.parent.glob(f"{BUILDING_DIR}*"))
         assert analyst.query() == first
         assert read_once(published, SQL) == second
 
