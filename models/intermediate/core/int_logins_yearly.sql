@@ -16,8 +16,6 @@ final as (
         user_id,
         {{ year_of('activity_on') }} as activity_year,
         ip_country_code,
-        min(activity_on) as first_activity_on,
-        max(activity_on) as last_activity_on,
         sum(n_logins) as n_logins
     from logins_daily
     group by
