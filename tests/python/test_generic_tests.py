@@ -8,8 +8,8 @@ from pathlib import Path
 
 import duckdb
 
-from impact_warehouse.dbtrun import PROJECT_DIR, run_dbt
-from tiny_dbt import project_files, write_project
+from impact_warehouse.dbtrun import PROJECT_DIR
+from tiny_dbt import project_files, run_tiny, write_project
 
 FILES = {
     **project_files(),
@@ -42,14 +42,9 @@ FILES = {
 
 def test_not_null_columns_names_each_column_with_nulls(tmp_path: Path) -> None:
     project = write_project(tmp_path / "project", FILES)
-    db = tmp_path / "tiny.duckdb"
-    result = run_dbt(
-        ["build"],
-        raw_dir=tmp_path,
-        duckdb_path=db,
-        work_dir=tmp_path / "dbt",
-        extra_env={"DBT_PROJECT_DIR": str(project), "DBT_PROFILES_DIR": str(project)},
-    )
+    work = tmp_path / "dbt"
+    db = work / "impact.duckdb"
+    result = run_tiny(project, work, ["build"])
     assert not result.ok
     lines = result.output.splitlines()
     assert any("PASS not_null_columns_full_" in line for line in lines), result.output

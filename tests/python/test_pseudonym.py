@@ -19,7 +19,7 @@ import duckdb
 import pytest
 
 from impact_warehouse.cli import main
-from impact_warehouse.dbtrun import DbtResult, run_dbt
+from impact_warehouse.dbtrun import DbtResult
 from impact_warehouse.exports import SYNTHETIC_MARKER
 from impact_warehouse.pseudonym import (
     KEY_ENV,
@@ -31,7 +31,7 @@ from impact_warehouse.pseudonym import (
     pseudonym,
 )
 from sample_warehouse import SampleWarehouse
-from tiny_dbt import project_files, project_macro, write_project
+from tiny_dbt import project_files, project_macro, run_tiny, write_project
 
 IDS = [1, 22, 4711, 123_456_789_012_345_678]
 # a key longer than the 64-byte block (hashed first, RFC 2104), with non-ASCII characters
@@ -66,14 +66,7 @@ def _raw(path: Path, synthetic: bool = False) -> Path:
 def _run(tmp_path: Path, raw: Path, name: str = "run") -> tuple[DbtResult, Path]:
     project = write_project(tmp_path / "project", PSEUDONYM_PROJECT)
     work = tmp_path / name
-    result = run_dbt(
-        ["run"],
-        raw_dir=raw,
-        duckdb_path=work / "impact.duckdb",
-        work_dir=work,
-        extra_env={"DBT_PROJECT_DIR": str(project), "DBT_PROFILES_DIR": str(project)},
-    )
-    return result, work / "impact.duckdb"
+    return run_tiny(project, work, ["run"], raw_dir=raw), work / "impact.duckdb"
 
 
 def _pseudonyms(db: Path) -> dict[int | None, str | None]:

@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Mapping
 from pathlib import Path
 
-from impact_warehouse.dbtrun import PROJECT_DIR
+from impact_warehouse.dbtrun import PROJECT_DIR, DbtResult, run_dbt
 
 
 def dbt_project(name: str = "tiny", extra: str = "") -> str:
@@ -73,3 +73,22 @@ def write_project(root: Path, files: Mapping[str, str]) -> Path:
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(textwrap.dedent(text).lstrip())
     return root
+
+
+def run_tiny(
+    project: Path,
+    work: Path,
+    args: list[str],
+    *,
+    raw_dir: Path | None = None,
+    dbt_vars: dict[str, object] | None = None,
+) -> DbtResult:
+    """`dbt <args>` on a tiny project (its own profile), DuckDB file work/impact.duckdb."""
+    return run_dbt(
+        args,
+        raw_dir=raw_dir or work,
+        duckdb_path=work / "impact.duckdb",
+        work_dir=work,
+        dbt_vars=dbt_vars,
+        extra_env={"DBT_PROJECT_DIR": str(project), "DBT_PROFILES_DIR": str(project)},
+    )
